@@ -1,0 +1,15 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  addons: [],
+  framework: { name: '@storybook/react-vite', options: {} },
+  core: {
+    disableTelemetry: true,
+    // The root vite.config.ts builds the library (lib mode, d.ts); stories need a plain app build.
+    builder: { name: '@storybook/builder-vite', options: { viteConfigPath: '.storybook/vite.config.ts' } },
+  },
+  typescript: { reactDocgen: 'react-docgen-typescript' },
+};
+
+export default config;
