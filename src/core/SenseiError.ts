@@ -1,0 +1,143 @@
+import type { RateLimitInfo } from './parseRateLimit.js';
+
+/** What kind of failure a {@link SenseiError} is. */
+export type SenseiErrorKind =
+  /** The server answered with a 4xx or 5xx status. */
+  | 'http'
+  /** No response: offline, DNS, CORS refusal, connection dropped. */
+  | 'network'
+  /** The client-side timeout ran out. */
+  | 'timeout'
+  /** The caller aborted the request. */
+  | 'aborted'
+  /** A 2xx response whose body was not what the API promises. */
+  | 'invalid-response'
+  /** The request was refused before it left: a foreign `status_url`, no API key, a bad URL. */
+  | 'invalid-request'
+  /** An async operation ended in a failure status; its error body, if any, is carried. */
+  | 'operation';
+
+export interface SenseiErrorInit {
+  kind: SenseiErrorKind;
+  message: string;
+  status?: number | undefined;
+  code?: string | undefined;
+  details?: unknown;
+  requestId?: string | undefined;
+  rateLimit?: RateLimitInfo | undefined;
+  retryAfterMs?: number | undefined;
+  method?: string | undefined;
+  url?: string | undefined;
+  /** Whether repeating the request cannot duplicate a write (safe method or idempotency key). */
+  idempotent?: boolean | undefined;
+  /** The error body was missing or not the standard shape (HTML from a proxy, truncated JSON…). */
+  bodyUnreadable?: boolean | undefined;
+  cause?: unknown;
+}
+
+const BRAND = Symbol.for('@sensei/react.SenseiError');
+
+/**
+ * The one error type of the library. Every failure of a Sensei call — HTTP status, network,
+ * timeout, abort, malformed body — is a `SenseiError` carrying what the UI needs to react.
+ * Its message, `toJSON()` and `toString()` never contain the API key.
+ */
+export class SenseiError extends Error {
+  override name: string = 'SenseiError';
+  readonly kind: SenseiErrorKind;
+  /** The HTTP status, when the server answered. */
+  readonly status: number | undefined;
+  /** The Sensei error code from the body, such as `E7003`. */
+  readonly code: string | undefined;
+  /** The body's `details`, as sent (varies by error). */
+  readonly details: unknown;
+  /** The body's `request_id` (or the `X-Request-Id` header): quote it to support. */
+  readonly requestId: string | undefined;
+  /** Rate-limit headers of the failed response. */
+  readonly rateLimit: RateLimitInfo | undefined;
+  /** How long the server asked us to wait (`Retry-After`, or the reset for a 429), in ms. */
+  readonly retryAfterMs: number | undefined;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly idempotent: boolean;
+  readonly bodyUnreadable: boolean;
+
+  constructor(init: SenseiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
+    this.rateLimit = init.rateLimit;
+    this.retryAfterMs = init.retryAfterMs;
+    this.method = init.method;
+    this.url = init.url;
+    this.idempotent = init.idempotent ?? false;
+    this.bodyUnreadable = init.bodyUnreadable ?? false;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** A plain, loggable copy. Contains no headers, so never the API key. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      details: this.details,
+      requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      rateLimit: this.rateLimit,
+      method: this.method,
+      url: this.url,
+    };
+  }
+}
+
+/** The server answered with an error status. */
+export class SenseiHttpError extends SenseiError {
+  override name = 'SenseiHttpError' as const;
+  declare readonly status: number;
+}
+
+/** No response reached us. `offline` tells whether the browser reported being offline. */
+export class SenseiNetworkError extends SenseiError {
+  override name = 'SenseiNetworkError' as const;
+  readonly offline: boolean;
+  constructor(init: SenseiErrorInit & { offline?: boolean }) {
+    super(init);
+    this.offline = init.offline ?? false;
+  }
+}
+
+/** The client-side timeout ran out before the response was read. */
+export class SenseiTimeoutError extends SenseiError {
+  override name = 'SenseiTimeoutError' as const;
+  readonly timeoutMs: number;
+  constructor(init: SenseiErrorInit & { timeoutMs: number }) {
+    super(init);
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** The caller aborted the request (unmount, cancel, navigation). */
+export class SenseiAbortError extends SenseiError {
+  override name = 'SenseiAbortError' as const;
+}
+
+/** A successful status with a body that is not what the API promises. */
+export class SenseiResponseError extends SenseiError {
+  override name = 'SenseiResponseError' as const;
+}
+
+/** Refused before sending: a foreign `status_url`, a missing API key, an unusable URL. */
+export class SenseiRequestError extends SenseiError {
+  override name = 'SenseiRequestError' as const;
+}
+
+/** True for any `SenseiError`, also one from another copy of the library or another realm. */
+export function isSenseiError(value: unknown): value is SenseiError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}

@@ -1,0 +1,414 @@
+import { warnOnce } from './dev.js';
+import { errorBodySchema } from './errorBodySchema.js';
+import { type Operation, operationSchema } from './operationSchema.js';
+import { type PaginatedResponse, paginatedResponseSchema } from './paginationSchema.js';
+import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
+import { RateLimitStore } from './RateLimitStore.js';
+import { redactSecret } from './redactSecret.js';
+import { shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
+import { joinPath, resolveSameOrigin, toBaseUrl } from './resolveSenseiUrl.js';
+import {
+  SenseiAbortError,
+  SenseiError,
+  SenseiHttpError,
+  SenseiNetworkError,
+  SenseiRequestError,
+  SenseiResponseError,
+  SenseiTimeoutError,
+} from './SenseiError.js';
+import { type StandardSchemaV1, validateStandard } from './standardSchema.js';
+import { describeStatus } from './statusCodes.js';
+import { timers } from './timers.js';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/** Methods that may be repeated without duplicating a write. */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Error bodies larger than this are not parsed: no useful message is that long. */
+const MAX_ERROR_BODY_CHARS = 1_000_000;
+const MAX_MESSAGE_CHARS = 2_000;
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface SenseiClientOptions {
+  /**
+   * Where the API lives, e.g. `https://api.sensei.example`. Request paths are appended to it
+   * (a path prefix such as `/api` is kept) and `status_url`s are resolved against it.
+   */
+  baseUrl: string;
+  /** The API key, sent as `Authorization: Bearer <key>` by default. */
+  apiKey?: string;
+  /** Reads the API key for each request (rotating tokens); wins over `apiKey`. */
+  getApiKey?: () => string | null | undefined | Promise<string | null | undefined>;
+  /**
+   * The header that carries the key.
+   * @default 'Authorization'
+   */
+  authHeader?: string;
+  /**
+   * The scheme before the key in `authHeader`; `''` sends the bare key.
+   * @default 'Bearer'
+   */
+  authScheme?: string;
+  /**
+   * The fetch implementation.
+   * @default globalThis.fetch, looked up on each request
+   */
+  fetch?: typeof fetch;
+  /**
+   * Client-side timeout per request in milliseconds, covering the response and its body;
+   * `0` disables it.
+   * @default 30000
+   */
+  timeoutMs?: number;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /**
+   * Hold requests while the rate limit is exhausted instead of sending them into a 429.
+   * @default true
+   */
+  rateLimitGate?: boolean;
+  /** A store to share between clients; by default each client owns one. */
+  rateLimitStore?: RateLimitStore;
+  /**
+   * Share the rate-limit state with other tabs of the origin (`BroadcastChannel`), so a 429 in
+   * one tab holds back all of them. Ignored where `BroadcastChannel` does not exist.
+   * @default true
+   */
+  shareAcrossTabs?: boolean;
+}
+
+export interface RequestOptions {
+  /** @default 'GET' */
+  method?: HttpMethod;
+  /** Query parameters; `null` and `undefined` are left out. */
+  query?: QueryParams;
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this request. */
+  timeoutMs?: number;
+  /**
+   * Sent as `Idempotency-Key`; makes a POST or PATCH safe to retry.
+   */
+  idempotencyKey?: string;
+}
+
+/** A successful response with what the hooks need beyond the body. */
+export interface SenseiResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+  /** `Retry-After` of this response in ms (polling honours it). */
+  retryAfterMs: number | undefined;
+  rateLimit: RateLimitInfo | undefined;
+  requestId: string | undefined;
+}
+
+export interface ListOptions<T> {
+  /** 1-based page. @default 1 */
+  page?: number;
+  /** Items per page; the API's default when omitted. */
+  perPage?: number;
+  /** Further query parameters (filters, sorting). */
+  query?: QueryParams;
+  /** Validates every item (any Standard Schema: zod, valibot…); a mismatch is a typed error. */
+  itemSchema?: StandardSchemaV1<unknown, T>;
+  signal?: AbortSignal;
+}
+
+export interface OperationResponse {
+  operation: Operation;
+  /** `Retry-After` of the response, the server's hint for the next poll. */
+  retryAfterMs: number | undefined;
+}
+
+export interface SenseiClient {
+  /** The absolute base URL. */
+  readonly baseUrl: string;
+  /** The client's rate-limit store; hooks and components subscribe to it. */
+  readonly rateLimit: RateLimitStore;
+  /** Any request; the body is parsed as JSON except for 204/205/HEAD. */
+  request<T = unknown>(path: string, options?: RequestOptions): Promise<SenseiResponse<T>>;
+  get<T = unknown>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  post<T = unknown>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  put<T = unknown>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  patch<T = unknown>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  delete<T = undefined>(path: string, options?: Omit<RequestOptions, 'method'>): Promise<T>;
+  /** A page of a list endpoint: `{ data, pagination }`, validated. */
+  list<T = unknown>(path: string, options?: ListOptions<T>): Promise<PaginatedResponse<T>>;
+  /** POSTs to start an async operation; expects the 202 `{ id, status, status_url }` body. */
+  startOperation(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<OperationResponse>;
+  /** Reads an operation from its `status_url` (same origin only). */
+  getOperation(statusUrl: string, options?: Pick<RequestOptions, 'signal' | 'timeoutMs' | 'headers'>): Promise<OperationResponse>;
+  /** Resolves a path or server-given URL; throws `SenseiRequestError` for another origin. */
+  resolveUrl(pathOrUrl: string): URL;
+  /** Stops sharing rate-limit state with other tabs. The client still works afterwards. */
+  dispose(): void;
+}
+
+/** Creates a client for the Sensei API. Creating one sends nothing. */
+export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
+  const base = toBaseUrl(options.baseUrl);
+  const store = options.rateLimitStore ?? new RateLimitStore();
+  const gate = options.rateLimitGate ?? true;
+  const defaultTimeout = options.timeoutMs ?? 30_000;
+  const authHeader = options.authHeader ?? 'Authorization';
+  const authScheme = options.authScheme ?? 'Bearer';
+  const stopSharing =
+    options.shareAcrossTabs === false || options.rateLimitStore
+      ? () => {}
+      : shareRateLimitAcrossTabs(store, `sensei-rate-limit:${base.origin}`);
+
+  async function readKey(): Promise<string | undefined> {
+    const key = options.getApiKey ? await options.getApiKey() : options.apiKey;
+    return key ? key : undefined;
+  }
+
+  async function send<T>(url: URL, init: RequestOptions): Promise<SenseiResponse<T>> {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const idempotent = IDEMPOTENT_METHODS.has(method) || Boolean(init.idempotencyKey);
+    const where = { method, url: url.href, idempotent };
+    const timeoutMs = init.timeoutMs ?? defaultTimeout;
+    const userSignal = init.signal;
+
+    // One controller joins the caller's signal and our timeout, so fetch and body reads stop.
+    const controller = new AbortController();
+    let timedOut = false;
+    const onAbort = () => controller.abort(userSignal?.reason);
+    if (userSignal?.aborted) throw abortError(where, userSignal.reason);
+    userSignal?.addEventListener('abort', onAbort, { once: true });
+    let timer: unknown;
+    let key: string | undefined;
+
+    const fail = (cause: unknown): SenseiError => {
+      if (cause instanceof SenseiError) return cause;
+      if (timedOut) {
+        return new SenseiTimeoutError({ kind: 'timeout', message: `No response within ${timeoutMs} ms.`, timeoutMs, ...where, cause });
+      }
+      if (userSignal?.aborted) return abortError(where, cause);
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      return new SenseiNetworkError({
+        kind: 'network',
+        message: offline ? 'You are offline.' : 'The Sensei API could not be reached.',
+        offline,
+        ...where,
+        cause: redactSecret(cause, key),
+      });
+    };
+
+    try {
+      if (gate) await store.waitUntilOpen(controller.signal);
+      // The timeout starts when the request leaves, not while it waits at the gate.
+      if (timeoutMs > 0) {
+        timer = timers.setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs);
+      }
+      key = await readKey();
+      const headers = new Headers(options.headers);
+      headers.set('Accept', 'application/json');
+      for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+      if (key) headers.set(authHeader, authScheme ? `${authScheme} ${key}` : key);
+      if (init.idempotencyKey) headers.set('Idempotency-Key', init.idempotencyKey);
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = serializeBody(init.body, where);
+        if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+      }
+
+      const doFetch = options.fetch ?? globalThis.fetch;
+      const response = await doFetch(url.href, { method, headers, body, signal: controller.signal });
+      const now = timers.now();
+      const rateLimit = parseRateLimit(response.headers, now);
+      store.update(rateLimit, response.status);
+      if (response.status === 429 && rateLimit?.retryAt === undefined && rateLimit?.resetAt === undefined) {
+        warnOnce(
+          `hidden-headers:${base.origin}`,
+          `A 429 from ${base.origin} carried no readable Retry-After or X-RateLimit-Reset header, so requests fall back to backoff. ` +
+            'If the API is on another origin it must send "Access-Control-Expose-Headers: Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset".',
+        );
+      }
+      const retryAfterMs = rateLimit?.retryAt !== undefined ? rateLimit.retryAt - now : undefined;
+      const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+      const noBody = response.status === 204 || response.status === 205 || response.status === 304 || method === 'HEAD';
+      const text = noBody ? '' : await response.text();
+
+      if (!response.ok) {
+        throw httpError({ status: response.status, text, rateLimit, retryAfterMs, headerRequestId, key, where, now });
+      }
+      let data: unknown = undefined;
+      if (text.trim() !== '') {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          throw new SenseiResponseError({
+            kind: 'invalid-response',
+            message: `The server answered ${response.status} with a body that is not JSON.`,
+            status: response.status,
+            requestId: headerRequestId,
+            ...where,
+          });
+        }
+      }
+      return { status: response.status, data: data as T, headers: response.headers, retryAfterMs, rateLimit, requestId: headerRequestId };
+    } catch (cause) {
+      throw fail(cause);
+    } finally {
+      if (timer !== undefined) timers.clearTimeout(timer);
+      userSignal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  function request<T>(path: string, init: RequestOptions = {}): Promise<SenseiResponse<T>> {
+    let url: URL;
+    try {
+      url = joinPath(base, path);
+      for (const [name, value] of Object.entries(init.query ?? {})) {
+        if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return send<T>(url, init);
+  }
+
+  async function toOperation(response: SenseiResponse<unknown>, where: { method: string; url: string }): Promise<OperationResponse> {
+    const parsed = operationSchema.safeParse(response.data);
+    if (!parsed.success) {
+      throw new SenseiResponseError({
+        kind: 'invalid-response',
+        message: `Expected an operation ({ id, status, status_url }) but the server sent something else (${response.status}).`,
+        status: response.status,
+        requestId: response.requestId,
+        ...where,
+      });
+    }
+    return { operation: parsed.data, retryAfterMs: response.retryAfterMs };
+  }
+
+  const client: SenseiClient = {
+    baseUrl: base.href,
+    rateLimit: store,
+    request,
+    get: async (path, opts) => (await request(path, { ...opts, method: 'GET' })).data as never,
+    post: async (path, body, opts) => (await request(path, { ...opts, method: 'POST', body })).data as never,
+    put: async (path, body, opts) => (await request(path, { ...opts, method: 'PUT', body })).data as never,
+    patch: async (path, body, opts) => (await request(path, { ...opts, method: 'PATCH', body })).data as never,
+    delete: async (path, opts) => (await request(path, { ...opts, method: 'DELETE' })).data as never,
+
+    async list<T>(path: string, opts: ListOptions<T> = {}): Promise<PaginatedResponse<T>> {
+      const query: QueryParams = { ...opts.query, page: opts.page ?? 1, per_page: opts.perPage };
+      const response = await request(path, { query, signal: opts.signal });
+      const where = { method: 'GET', url: joinPath(base, path).href };
+      const parsed = paginatedResponseSchema().safeParse(response.data);
+      if (!parsed.success) {
+        throw new SenseiResponseError({
+          kind: 'invalid-response',
+          message: 'Expected a list ({ data, pagination }) but the server sent something else.',
+          status: response.status,
+          requestId: response.requestId,
+          ...where,
+        });
+      }
+      const envelope = parsed.data as PaginatedResponse<unknown>;
+      if (!opts.itemSchema) return envelope as PaginatedResponse<T>;
+      const items: T[] = [];
+      for (const [index, item] of envelope.data.entries()) {
+        const result = await validateStandard(opts.itemSchema, item);
+        if (!result.ok) {
+          throw new SenseiResponseError({
+            kind: 'invalid-response',
+            message: `Item ${index} of the list does not match itemSchema: ${result.message}`,
+            status: response.status,
+            requestId: response.requestId,
+            ...where,
+          });
+        }
+        items.push(result.value);
+      }
+      return { ...envelope, data: items };
+    },
+
+    async startOperation(path, body, opts) {
+      const response = await request(path, { ...opts, method: 'POST', body });
+      return toOperation(response, { method: 'POST', url: joinPath(base, path).href });
+    },
+
+    async getOperation(statusUrl, opts) {
+      const url = resolveSameOrigin(base, statusUrl);
+      const response = await send(url, { ...opts, method: 'GET' });
+      return toOperation(response, { method: 'GET', url: url.href });
+    },
+
+    resolveUrl: (pathOrUrl) => joinPath(base, pathOrUrl),
+    dispose: stopSharing,
+  };
+  return client;
+}
+
+/** A body that JSON cannot encode is the caller's bug: refuse it, never report (and retry) it as a network failure. */
+function serializeBody(body: unknown, where: { method: string; url: string; idempotent: boolean }): string {
+  try {
+    return JSON.stringify(body);
+  } catch (cause) {
+    throw new SenseiRequestError({ kind: 'invalid-request', message: 'The request body cannot be sent as JSON.', ...where, cause });
+  }
+}
+
+function abortError(where: { method: string; url: string; idempotent: boolean }, cause: unknown): SenseiAbortError {
+  return new SenseiAbortError({ kind: 'aborted', message: 'The request was aborted.', ...where, cause });
+}
+
+interface HttpErrorInput {
+  status: number;
+  text: string;
+  rateLimit: RateLimitInfo | undefined;
+  retryAfterMs: number | undefined;
+  headerRequestId: string | undefined;
+  key: string | undefined;
+  where: { method: string; url: string; idempotent: boolean };
+  now: number;
+}
+
+/** Builds the typed error for a 4xx/5xx, whatever its body looks like. */
+function httpError({ status, text, rateLimit, retryAfterMs, headerRequestId, key, where, now }: HttpErrorInput): SenseiHttpError {
+  let payload: { code?: string | undefined; message?: string | undefined; details?: unknown; request_id?: string | undefined } | undefined;
+  if (text.length <= MAX_ERROR_BODY_CHARS) {
+    try {
+      const parsed = errorBodySchema.safeParse(JSON.parse(text));
+      if (parsed.success) payload = parsed.data.error;
+    } catch {
+      // Not JSON (HTML from a proxy, truncated, empty): handled as an unreadable body below.
+    }
+  }
+  // For a 429 without Retry-After, the reset time is when to try again.
+  const resetDelay =
+    status === 429 && rateLimit?.resetAt !== undefined && rateLimit.resetAt > now ? rateLimit.resetAt - now : undefined;
+  const serverMessage = payload?.message?.trim();
+  const message = serverMessage
+    ? serverMessage.slice(0, MAX_MESSAGE_CHARS)
+    : payload
+      ? describeStatus(status)
+      : `${describeStatus(status)}: the response body was not a Sensei error.`;
+  return new SenseiHttpError(
+    redactSecret(
+      {
+        kind: 'http' as const,
+        message,
+        status,
+        code: payload?.code,
+        details: payload?.details,
+        requestId: payload?.request_id ?? headerRequestId,
+        rateLimit,
+        retryAfterMs: retryAfterMs ?? resetDelay,
+        bodyUnreadable: payload === undefined,
+        ...where,
+      },
+      undefined,
+    ),
+  );
+}

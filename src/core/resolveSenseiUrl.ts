@@ -1,0 +1,51 @@
+import { SenseiRequestError } from './SenseiError.js';
+
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+
+/** Turns the client's `baseUrl` into an absolute URL (a relative one resolves against the page). */
+export function toBaseUrl(baseUrl: string): URL {
+  const origin = typeof location === 'undefined' ? undefined : location.href;
+  let url: URL;
+  try {
+    url = new URL(baseUrl, origin);
+  } catch (cause) {
+    throw new SenseiRequestError({
+      kind: 'invalid-request',
+      message: `baseUrl "${baseUrl}" is not a URL: pass an absolute URL such as https://api.example.com`,
+      cause,
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SenseiRequestError({ kind: 'invalid-request', message: `baseUrl must use http or https, not ${url.protocol}` });
+  }
+  return url;
+}
+
+/** Appends an API path such as `/v1/migrations` to the base URL, keeping any path prefix. */
+export function joinPath(base: URL, path: string): URL {
+  if (ABSOLUTE.test(path) || path.startsWith('//')) return resolveSameOrigin(base, path);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const suffix = path.startsWith('/') ? path : `/${path}`;
+  // Checked again: URL parsing reads a leading `/\\host` as `//host`, another origin.
+  return resolveSameOrigin(base, `${prefix}${suffix}`);
+}
+
+/**
+ * Resolves a server-given URL (a `status_url`) against the base URL and refuses any other
+ * origin or scheme: the API key must never be sent anywhere else.
+ */
+export function resolveSameOrigin(base: URL, target: string): URL {
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch (cause) {
+    throw new SenseiRequestError({ kind: 'invalid-request', message: 'The URL given by the server is not a valid URL.', cause });
+  }
+  if (url.origin !== base.origin || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new SenseiRequestError({
+      kind: 'invalid-request',
+      message: `Refused to send the API key to ${url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : `a ${url.protocol} URL`}: only ${base.origin} is trusted.`,
+    });
+  }
+  return url;
+}

@@ -1,0 +1,87 @@
+import { isSenseiError, type SenseiError } from './SenseiError.js';
+
+export interface RetryPolicyOptions {
+  /**
+   * How many times a failed request is retried.
+   * @default 3
+   */
+  retries?: number;
+  /**
+   * First backoff step in ms; each retry doubles it, with full jitter.
+   * @default 1000
+   */
+  baseDelayMs?: number;
+  /**
+   * Cap of our own backoff in ms.
+   * @default 30000
+   */
+  maxDelayMs?: number;
+  /**
+   * The longest server-requested wait (`Retry-After`, reset) that is retried automatically; a
+   * longer one surfaces the error so the UI can show when to come back.
+   * @default 300000
+   */
+  maxServerDelayMs?: number;
+  /** Random source for jitter, in [0, 1). @default Math.random */
+  random?: () => number;
+}
+
+export interface RetryPolicy {
+  /** TanStack Query's `retry(failureCount, error)`; `failureCount` starts at 0. */
+  retry: (failureCount: number, error: unknown) => boolean;
+  /** TanStack Query's `retryDelay(failureCount, error)` in ms. */
+  retryDelay: (failureCount: number, error: unknown) => number;
+}
+
+/** Statuses retried with backoff, for idempotent requests only. */
+const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * Whether an error may be retried at all, whatever the count: 429 and 5xx, network failures
+ * and timeouts — and only when repeating the request cannot duplicate a write. Client errors,
+ * aborts, malformed success bodies and unknown errors (bugs) are never retried.
+ */
+export function isRetryable(error: unknown): error is SenseiError {
+  if (!isSenseiError(error) || !error.idempotent) return false;
+  switch (error.kind) {
+    case 'http':
+      return error.status !== undefined && RETRIED_STATUSES.has(error.status);
+    case 'network':
+    case 'timeout':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Exponential backoff with full jitter: random in [0, min(cap, base · 2^n)). */
+export function backoffDelay(failureCount: number, options: RetryPolicyOptions = {}): number {
+  const base = options.baseDelayMs ?? 1000;
+  const cap = options.maxDelayMs ?? 30_000;
+  const random = options.random ?? Math.random;
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, failureCount));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * The retry policy as TanStack Query's `retry` and `retryDelay`. The server's timing wins over
+ * our backoff: a `Retry-After` (or, for a 429, the reset) is the delay, capped by
+ * `maxServerDelayMs` beyond which no automatic retry happens.
+ */
+export function createRetryPolicy(options: RetryPolicyOptions | number = {}): RetryPolicy {
+  const opts: RetryPolicyOptions = typeof options === 'number' ? { retries: options } : options;
+  const retries = opts.retries ?? 3;
+  const maxServerDelay = opts.maxServerDelayMs ?? 300_000;
+  return {
+    retry(failureCount, error) {
+      if (failureCount >= retries || !isRetryable(error)) return false;
+      return error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay;
+    },
+    retryDelay(failureCount, error) {
+      if (isSenseiError(error) && error.retryAfterMs !== undefined) {
+        return Math.min(Math.max(0, error.retryAfterMs), maxServerDelay);
+      }
+      return backoffDelay(failureCount, opts);
+    },
+  };
+}

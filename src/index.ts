@@ -1,0 +1,39 @@
+export * from './core/index.js';
+export { SenseiProvider } from './react/SenseiProvider.js';
+export type { SenseiProviderProps } from './react/SenseiProvider.js';
+export { useSenseiClient } from './react/useSenseiClient.js';
+export { useRateLimit } from './react/useRateLimit.js';
+export { useSenseiQuery } from './react/useSenseiQuery.js';
+export type { UseSenseiQueryOptions } from './react/useSenseiQuery.js';
+export { useSenseiMutation } from './react/useSenseiMutation.js';
+export type { UseSenseiMutationOptions } from './react/useSenseiMutation.js';
+export { usePaginatedList } from './react/usePaginatedList.js';
+export type { UsePaginatedListOptions, UsePaginatedListResult } from './react/usePaginatedList.js';
+export { createLocationPageSync } from './react/createLocationPageSync.js';
+export type { LocationPageSyncOptions, PageUrlSync } from './react/createLocationPageSync.js';
+export { useAsyncOperation } from './react/useAsyncOperation.js';
+export type {
+  AsyncOperationStatus,
+  StartOperationOptions,
+  UseAsyncOperationOptions,
+  UseAsyncOperationResult,
+} from './react/useAsyncOperation.js';
+export { useErrorState } from './react/useErrorState.js';
+export type { UseErrorStateOptions } from './react/useErrorState.js';
+export { useFieldErrors } from './react/useFieldErrors.js';
+export { useCountdown } from './react/useCountdown.js';
+export type { UseCountdownOptions } from './react/useCountdown.js';
+export { senseiThrowOnError } from './react/senseiThrowOnError.js';
+// The public boundary is the components one (SenseiErrorPanel as default fallback); its behaviour types come from src/react.
+export type {
+  SenseiErrorBoundaryFallback,
+  SenseiErrorBoundaryOptions,
+  SenseiErrorBoundaryResetDetails,
+  SenseiErrorFallbackProps,
+} from './react/SenseiErrorBoundary.js';
+export { SenseiErrorBoundary } from './components/SenseiErrorBoundary.js';
+export type { SenseiErrorBoundaryPanelProps, SenseiErrorBoundaryProps } from './components/SenseiErrorBoundary.js';
+export { defaultErrorPanelLabels, SenseiErrorPanel } from './components/SenseiErrorPanel.js';
+export type { SenseiErrorPanelLabels, SenseiErrorPanelPart, SenseiErrorPanelProps } from './components/SenseiErrorPanel.js';
+export { defaultRequestIdLabels, SenseiRequestId } from './components/SenseiRequestId.js';
+export type { CopyState, SenseiRequestIdLabels, SenseiRequestIdProps } from './components/SenseiRequestId.js';
