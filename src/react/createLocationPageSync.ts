@@ -1,0 +1,73 @@
+'use client';
+
+/** Keeps a list's `page` and `per_page` in the URL (or anywhere else an app keeps state). */
+export interface PageUrlSync {
+  /** The page and per-page values currently in the URL (`undefined` when absent or invalid). */
+  read(): { page: number | undefined; perPage: number | undefined };
+  /** Writes new values. */
+  write(state: { page: number; perPage: number | undefined }): void;
+  /** Calls `listener` when the URL changes (back/forward, or `write`). */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface LocationPageSyncOptions {
+  /**
+   * The search parameter for the page.
+   * @default 'page'
+   */
+  pageParam?: string;
+  /**
+   * The search parameter for items per page.
+   * @default 'per_page'
+   */
+  perPageParam?: string;
+  /**
+   * `push` adds a history entry per page so Back returns to the previous page; `replace` does not.
+   * @default 'push'
+   */
+  history?: 'push' | 'replace';
+}
+
+const positive = (value: string | null) => {
+  if (value === null || !/^\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
+};
+
+/**
+ * The default URL sync on `window.location` and `history`. Safe to create during SSR: it touches
+ * `window` only when read, written or subscribed to, and reads nothing there.
+ */
+export function createLocationPageSync(options: LocationPageSyncOptions = {}): PageUrlSync {
+  const pageParam = options.pageParam ?? 'page';
+  const perPageParam = options.perPageParam ?? 'per_page';
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  return {
+    read() {
+      if (typeof window === 'undefined') return { page: undefined, perPage: undefined };
+      const params = new URLSearchParams(window.location.search);
+      return { page: positive(params.get(pageParam)), perPage: positive(params.get(perPageParam)) };
+    },
+    write({ page, perPage }) {
+      if (typeof window === 'undefined') return;
+      const url = new URL(window.location.href);
+      url.searchParams.set(pageParam, String(page));
+      if (perPage !== undefined) url.searchParams.set(perPageParam, String(perPage));
+      if (url.href === window.location.href) return;
+      if (options.history === 'replace') window.history.replaceState(window.history.state, '', url);
+      else window.history.pushState(window.history.state, '', url);
+      notify();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1 && typeof window !== 'undefined') window.addEventListener('popstate', notify);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && typeof window !== 'undefined') window.removeEventListener('popstate', notify);
+      };
+    },
+  };
+}

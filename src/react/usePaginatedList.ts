@@ -1,0 +1,272 @@
+'use client';
+import {
+  keepPreviousData,
+  type QueryClient,
+  type UseQueryOptions,
+  type UseQueryResult,
+  useQuery,
+} from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { QueryParams, SenseiClient } from '../core/createSenseiClient.js';
+import { clampPage, pageForFirstItem } from '../core/pageMath.js';
+import type { PaginatedResponse, Pagination } from '../core/paginationSchema.js';
+import type { RateLimitState } from '../core/RateLimitStore.js';
+import type { RetryPolicy } from '../core/retryPolicy.js';
+import type { SenseiError } from '../core/SenseiError.js';
+import { senseiKeys } from '../core/senseiKeys.js';
+import type { StandardSchemaV1 } from '../core/standardSchema.js';
+import { createLocationPageSync, type PageUrlSync } from './createLocationPageSync.js';
+import { useSenseiContext } from './SenseiContext.js';
+
+type ForwardedQueryOptions<T> = Pick<
+  UseQueryOptions<PaginatedResponse<T>, SenseiError>,
+  'enabled' | 'gcTime' | 'refetchOnWindowFocus' | 'refetchOnMount' | 'refetchOnReconnect' | 'refetchInterval' | 'throwOnError' | 'meta' | 'networkMode'
+>;
+
+export interface UsePaginatedListOptions<T> extends ForwardedQueryOptions<T> {
+  /** The list endpoint, e.g. `/v1/migrations`. */
+  path: string;
+  /** Filters and sorting sent with every page. */
+  params?: QueryParams;
+  /** The page, when the parent controls it (pair with `onPageChange`). */
+  page?: number;
+  /**
+   * The first page when uncontrolled.
+   * @default 1
+   */
+  defaultPage?: number;
+  /** Called with the new page on every change (also when a page past the end is clamped). */
+  onPageChange?: (page: number) => void;
+  /** Items per page, when the parent controls it. */
+  perPage?: number;
+  /**
+   * Items per page when uncontrolled.
+   * @default the API's default (50 for Sensei)
+   */
+  defaultPerPage?: number;
+  /** Called with the new per-page value on every change. */
+  onPerPageChange?: (perPage: number) => void;
+  /** Validates each item (zod, valibot…); a mismatch is a typed `SenseiResponseError`. */
+  itemSchema?: StandardSchemaV1<unknown, T>;
+  /**
+   * Prefetch the next page so it appears without a network wait.
+   * @default true
+   */
+  prefetchNext?: boolean;
+  /**
+   * Skip prefetching while fewer requests than this are left in the rate-limit window.
+   * @default 10% of `X-RateLimit-Limit`, at least 1
+   */
+  prefetchMinRemaining?: number;
+  /**
+   * Keep `page`/`per_page` in the URL: `true` for `window.location` (`?page=&per_page=`), or an
+   * adapter for a router. Ignored for a controlled `page`.
+   * @default false
+   */
+  urlSync?: boolean | PageUrlSync;
+  /**
+   * How long a fetched page counts as fresh, in ms: a prefetched page shown within this time
+   * costs no request.
+   * @default 30000
+   */
+  staleTime?: number;
+}
+
+export interface UsePaginatedListResult<T> {
+  /** The items of the page on screen (the previous page's while the next loads). */
+  items: T[];
+  /** The seed's `pagination` object of the page on screen. */
+  pagination: Pagination | undefined;
+  /** The requested page. */
+  page: number;
+  /** The requested items per page (`undefined`: the API's default). */
+  perPage: number | undefined;
+  setPage: (page: number) => void;
+  nextPage: () => void;
+  prevPage: () => void;
+  /** Changes per-page, keeping the first visible item on screen. */
+  setPerPage: (perPage: number) => void;
+  /** True while the previous page is shown as a placeholder for the one loading. */
+  isPlaceholderData: boolean;
+  isPending: boolean;
+  isLoading: boolean;
+  isFetching: boolean;
+  isSuccess: boolean;
+  isError: boolean;
+  error: SenseiError | null;
+  status: UseQueryResult['status'];
+  refetch: UseQueryResult<PaginatedResponse<T>, SenseiError>['refetch'];
+  /** The whole TanStack result, for anything not surfaced above. */
+  query: UseQueryResult<PaginatedResponse<T>, SenseiError>;
+}
+
+const noSubscribe = () => () => {};
+
+interface ListQueryInput<T> {
+  client: SenseiClient;
+  queryClient: QueryClient;
+  retryPolicy: RetryPolicy;
+  path: string;
+  params: QueryParams | undefined;
+  page: number;
+  perPage: number | undefined;
+  itemSchema: StandardSchemaV1<unknown, T> | undefined;
+  staleTime: number;
+}
+
+function listQueryOptions<T>(input: ListQueryInput<T>) {
+  const { client, queryClient, path, params, page, perPage, itemSchema } = input;
+  const keyFor = (p: number) => senseiKeys.list(path, { page: p, perPage, query: params });
+  return {
+    queryKey: keyFor(page),
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<PaginatedResponse<T>> => {
+      const response = await client.list<T>(path, { page, perPage, query: params, itemSchema, signal });
+      const { total_pages: totalPages } = response.pagination;
+      // Past the end (items deleted meanwhile): fetch the last page now and cache it under its
+      // own key, so the clamp to it shows rows at once instead of an empty screen.
+      if (page > 1 && page > totalPages) {
+        const last = clampPage(totalPages, totalPages);
+        const lastPage = await client.list<T>(path, { page: last, perPage, query: params, itemSchema, signal });
+        queryClient.setQueryData(keyFor(last), lastPage);
+        return lastPage;
+      }
+      return response;
+    },
+    retry: input.retryPolicy.retry,
+    retryDelay: input.retryPolicy.retryDelay,
+    staleTime: input.staleTime,
+  };
+}
+
+function canPrefetch(state: RateLimitState, minRemaining: number | undefined): boolean {
+  if (state.isLimited) return false;
+  if (state.remaining === undefined) return true;
+  const floor = minRemaining ?? Math.max(1, Math.ceil((state.limit ?? 0) * 0.1));
+  return state.remaining > floor;
+}
+
+/**
+ * A page of a Sensei list with everything a table needs: the previous page stays on screen
+ * while the next loads, the next page is prefetched (not while the rate limit is low), a page
+ * past the end lands on the last page, and `per_page` changes keep the first item in view.
+ * @example
+ * const list = usePaginatedList({ path: '/v1/migrations', urlSync: true });
+ * list.items.map((m) => <Row key={m.id} migration={m} />);
+ * <Paginator {...list} />
+ */
+export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T>): UsePaginatedListResult<T> {
+  const { client, queryClient, retryPolicy } = useSenseiContext('usePaginatedList');
+  const {
+    path,
+    params,
+    page: controlledPage,
+    defaultPage = 1,
+    onPageChange,
+    perPage: controlledPerPage,
+    defaultPerPage,
+    onPerPageChange,
+    itemSchema,
+    prefetchNext = true,
+    prefetchMinRemaining,
+    urlSync,
+    staleTime = 30_000,
+    ...forwarded
+  } = options;
+
+  const sync = useMemo(() => (urlSync === true ? createLocationPageSync() : urlSync || undefined), [urlSync]);
+  const useUrl = sync !== undefined && controlledPage === undefined;
+  const subscribe = useUrl ? sync.subscribe : noSubscribe;
+  const urlPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().page : undefined), () => undefined);
+  const urlPerPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().perPage : undefined), () => undefined);
+  const [localPage, setLocalPage] = useState(defaultPage);
+  const [localPerPage, setLocalPerPage] = useState(defaultPerPage);
+
+  const page = Math.max(1, Math.trunc(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage)) || 1);
+  const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
+
+  const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime };
+  const query = useQuery<PaginatedResponse<T>, SenseiError>(
+    {
+      ...forwarded,
+      ...listQueryOptions(input),
+      placeholderData: keepPreviousData,
+    },
+    queryClient,
+  );
+
+  const pagination = query.data?.pagination;
+  const shownPage = query.isPlaceholderData ? undefined : pagination?.page;
+  const hasNext = pagination?.has_next === true;
+
+  const change = useCallback(
+    (nextPage: number, nextPerPage: number | undefined) => {
+      if (nextPerPage !== perPage && nextPerPage !== undefined) {
+        if (controlledPerPage === undefined && !useUrl) setLocalPerPage(nextPerPage);
+        onPerPageChange?.(nextPerPage);
+      }
+      if (nextPage !== page || (useUrl && nextPerPage !== perPage)) {
+        if (controlledPage === undefined) {
+          if (useUrl) sync.write({ page: nextPage, perPage: nextPerPage });
+          else setLocalPage(nextPage);
+        }
+        if (nextPage !== page) onPageChange?.(nextPage);
+      }
+    },
+    [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange],
+  );
+
+  // Clamp after deletions: the query already fetched and cached the last page. An effect,
+  // because it also tells the parent (onPageChange / URL), which render must not do.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (shownPage !== undefined && shownPage !== page && !query.isFetching) change(shownPage, perPage);
+  }, [shownPage, page, perPage, query.isFetching, change]);
+
+  useEffect(() => {
+    if (!prefetchNext || !hasNext || shownPage !== page || query.isFetching) return;
+    if (!canPrefetch(client.rateLimit.getSnapshot(), prefetchMinRemaining)) return;
+    void queryClient.prefetchQuery(listQueryOptions({ ...input, page: page + 1 }));
+    // `input` is rebuilt each render; its parts are the dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prefetchNext, hasNext, shownPage, page, query.isFetching, prefetchMinRemaining, client, queryClient, path, perPage, JSON.stringify(params)]);
+
+  const totalPages = pagination?.total_pages;
+  const setPage = useCallback(
+    (next: number) => change(totalPages !== undefined ? clampPage(next, totalPages) : Math.max(1, Math.trunc(next) || 1), perPage),
+    [change, totalPages, perPage],
+  );
+  const setPerPage = useCallback(
+    (next: number) => {
+      const current = perPage ?? pagination?.per_page ?? next;
+      change(pageForFirstItem(page, current, next), next);
+    },
+    [change, page, perPage, pagination?.per_page],
+  );
+  const nextPage = useCallback(() => {
+    if (pagination?.has_next !== false) setPage(page + 1);
+  }, [setPage, page, pagination?.has_next]);
+  const prevPage = useCallback(() => {
+    if (page > 1) setPage(page - 1);
+  }, [setPage, page]);
+
+  return {
+    items: query.data?.data ?? [],
+    pagination,
+    page,
+    perPage,
+    setPage,
+    nextPage,
+    prevPage,
+    setPerPage,
+    isPlaceholderData: query.isPlaceholderData,
+    isPending: query.isPending,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    isSuccess: query.isSuccess,
+    isError: query.isError,
+    error: query.error,
+    status: query.status,
+    refetch: query.refetch,
+    query,
+  };
+}

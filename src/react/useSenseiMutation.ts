@@ -1,0 +1,71 @@
+'use client';
+import { type QueryKey, type UseMutationOptions, type UseMutationResult, useMutation } from '@tanstack/react-query';
+import type { HttpMethod } from '../core/createSenseiClient.js';
+import type { SenseiError } from '../core/SenseiError.js';
+import type { StandardSchemaV1 } from '../core/standardSchema.js';
+import { validateResponse } from '../core/validateResponse.js';
+import { useSenseiContext } from './SenseiContext.js';
+
+export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
+  extends Omit<UseMutationOptions<TData, SenseiError, TVariables>, 'mutationFn'> {
+  /**
+   * The method.
+   * @default 'POST'
+   */
+  method?: Exclude<HttpMethod, 'GET' | 'HEAD' | 'OPTIONS'>;
+  /** The path, or a function of the variables: `(m) => \`/v1/migrations/${m.id}\``. */
+  path: string | ((variables: TVariables) => string);
+  /**
+   * The JSON body.
+   * @default the variables themselves (none for DELETE)
+   */
+  body?: (variables: TVariables) => unknown;
+  /**
+   * An idempotency key per call, sent as `Idempotency-Key`. Without one a POST or PATCH is
+   * never retried automatically: the write might have happened.
+   */
+  idempotencyKey?: (variables: TVariables) => string | undefined;
+  /** Validates the response body. */
+  schema?: StandardSchemaV1<unknown, TData>;
+  /** Query keys to invalidate after success, e.g. `[senseiKeys.lists('/v1/migrations')]`. */
+  invalidates?: readonly QueryKey[] | ((data: TData, variables: TVariables) => readonly QueryKey[]);
+}
+
+/**
+ * Creates (201), updates or deletes (204) with the library's gate, typed errors and retry
+ * policy — which never repeats a non-idempotent write unless it carries an idempotency key.
+ * @example
+ * const create = useSenseiMutation({ path: '/v1/projects', invalidates: [senseiKeys.lists('/v1/projects')] });
+ * create.mutate({ name: 'Atlas' });
+ */
+export function useSenseiMutation<TData = unknown, TVariables = void>(
+  options: UseSenseiMutationOptions<TData, TVariables>,
+): UseMutationResult<TData, SenseiError, TVariables> {
+  const { client, queryClient, retryPolicy } = useSenseiContext('useSenseiMutation');
+  const { method = 'POST', path, body, idempotencyKey, schema, invalidates, onSuccess, ...rest } = options;
+  return useMutation<TData, SenseiError, TVariables>({
+    retry: retryPolicy.retry,
+    retryDelay: retryPolicy.retryDelay,
+    ...rest,
+    mutationFn: async (variables) => {
+      const target = typeof path === 'function' ? path(variables) : path;
+      const payload = body ? body(variables) : method === 'DELETE' ? undefined : variables;
+      const response = await client.request(target, {
+        method,
+        body: payload,
+        idempotencyKey: idempotencyKey?.(variables),
+      });
+      return validateResponse(schema, response.data, {
+        method,
+        url: client.resolveUrl(target).href,
+        status: response.status,
+        requestId: response.requestId,
+      });
+    },
+    onSuccess: async (data, variables, ...more) => {
+      const keys = typeof invalidates === 'function' ? invalidates(data, variables) : invalidates;
+      await Promise.all((keys ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      return onSuccess?.(data, variables, ...more);
+    },
+  }, queryClient);
+}
