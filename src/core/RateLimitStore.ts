@@ -145,11 +145,12 @@ export class RateLimitStore {
     const now = timers.now();
     const prev = this.state;
     const retryAt = Math.max(prev.retryAt ?? 0, remote.retryAt ?? 0);
-    const newerWindow = remote.resetAt !== undefined && (prev.resetAt === undefined || remote.resetAt >= prev.resetAt);
+    const newerWindow =
+      remote.resetAt === undefined ? prev.resetAt === undefined : prev.resetAt === undefined || remote.resetAt >= prev.resetAt;
     this.setState({
       limit: remote.limit ?? prev.limit,
       remaining: newerWindow ? (remote.remaining ?? prev.remaining) : prev.remaining,
-      resetAt: newerWindow ? remote.resetAt : prev.resetAt,
+      resetAt: newerWindow ? (remote.resetAt ?? prev.resetAt) : prev.resetAt,
       retryAt: retryAt > now ? retryAt : prev.retryAt,
       headersHidden: prev.headersHidden,
     });

@@ -167,6 +167,28 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     return key ? key : undefined;
   }
 
+  /** Reads the key, bounded by the request's signal; a throwing `getApiKey` is not retryable. */
+  async function readKeyUntil(signal: AbortSignal, where: { method: string; url: string; idempotent: boolean }): Promise<string | undefined> {
+    let stop: () => void = () => {};
+    const aborted = new Promise<never>((_resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      if (signal.aborted) onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      stop = () => signal.removeEventListener('abort', onAbort);
+    });
+    aborted.catch(() => {}); // Only observed through the race below.
+    try {
+      return await Promise.race([
+        readKey().catch((cause: unknown) => {
+          throw new SenseiRequestError({ kind: 'invalid-request', message: 'getApiKey failed; no request was sent.', ...where, cause });
+        }),
+        aborted,
+      ]);
+    } finally {
+      stop();
+    }
+  }
+
   async function send<T>(url: URL, init: RequestOptions): Promise<SenseiResponse<T>> {
     const method = (init.method ?? 'GET').toUpperCase();
     const idempotent = IDEMPOTENT_METHODS.has(method) || Boolean(init.idempotencyKey);
@@ -208,7 +230,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
           controller.abort();
         }, timeoutMs);
       }
-      key = await readKey();
+      key = await readKeyUntil(controller.signal, where);
       const headers = new Headers(options.headers);
       headers.set('Accept', 'application/json');
       for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
@@ -303,7 +325,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     async list<T>(path: string, opts: ListOptions<T> = {}): Promise<PaginatedResponse<T>> {
       const query: QueryParams = { ...opts.query, page: opts.page ?? 1, per_page: opts.perPage };
       const response = await request(path, { query, signal: opts.signal });
-      const where = { method: 'GET', url: joinPath(base, path).href };
+      const where = { method: 'GET', url: joinPath(base, path).href, idempotent: true };
       const parsed = paginatedResponseSchema().safeParse(response.data);
       if (!parsed.success) {
         throw new SenseiResponseError({
@@ -408,7 +430,7 @@ function httpError({ status, text, rateLimit, retryAfterMs, headerRequestId, key
         bodyUnreadable: payload === undefined,
         ...where,
       },
-      undefined,
+      key,
     ),
   );
 }
