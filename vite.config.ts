@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import dts from 'vite-plugin-dts';
 import { defineConfig } from 'vitest/config';
@@ -16,9 +18,28 @@ const external = [
   /^node:/,
 ];
 
+/** Inlines `@import './x.css';` lines (one level deep is all styles.css uses). */
+function inlineImports(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^@import\s+['"](.+?)['"];\s*$/gm, (_line, path: string) =>
+    inlineImports(resolve(dirname(file), path)),
+  );
+}
+
+/** Ships src/styles.css as dist/styles.css: components import no CSS, so apps can go unstyled. */
+function stylesheet(): Plugin {
+  return {
+    name: 'sensei-stylesheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineImports(resolve(root, 'src/styles.css')) });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    stylesheet(),
     dts({
       tsconfigPath: resolve(root, 'tsconfig.build.json'),
       entryRoot: 'src',
@@ -37,6 +58,7 @@ export default defineConfig({
         'core/index': resolve(root, 'src/core/index.ts'),
         'testing/index': resolve(root, 'src/testing/index.ts'),
         'testing/server': resolve(root, 'src/testing/server.ts'),
+        register: resolve(root, 'src/register.ts'),
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
