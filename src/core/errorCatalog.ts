@@ -14,9 +14,10 @@ export interface ErrorText {
 /**
  * Which text of a message set a state uses: one per kind, plus two variants that share a kind
  * (`network` is an `offline` state while the browser reports being online; `unreadable-response`
- * is an `unexpected` state for a response whose body could not be read).
+ * is an `unexpected` state for a response whose body could not be read; `operation-failed` is a
+ * `server` state for an async operation that ended in failure).
  */
-export type ErrorTextKey = ErrorStateKind | 'network' | 'unreadable-response';
+export type ErrorTextKey = ErrorStateKind | 'network' | 'unreadable-response' | 'operation-failed';
 
 /** Action types that the library labels; `custom` actions bring their own label. */
 export type LabelledActionType = Exclude<ErrorActionType, 'custom'>;
@@ -186,6 +187,11 @@ export const defaultErrorMessages: ErrorMessages = Object.freeze({
       title: 'Unexpected response',
       message: 'The Sensei API sent a response that could not be read.',
       solution: solution(500),
+    },
+    'operation-failed': {
+      title: 'The operation failed',
+      message: 'The Sensei API reported that the operation failed.',
+      solution: 'Check the details, then start it again; quote the request ID to support',
     },
     aborted: {
       title: 'Request cancelled',

@@ -1,0 +1,116 @@
+import { isSenseiError } from './SenseiError.js';
+
+/** Messages by field name (dot paths for nested fields), ready for a form library. */
+export type FieldErrorMap = Record<string, string>;
+
+// Hostile or huge `details` must not produce a huge UI.
+const MAX_FIELDS = 100;
+const MAX_MESSAGE_CHARS = 500;
+const MAX_DEPTH = 4;
+
+const FIELD_KEYS = ['field', 'path', 'parameter', 'param', 'loc', 'name'] as const;
+const MESSAGE_KEYS = ['message', 'reason', 'msg', 'detail'] as const;
+
+/**
+ * Field errors from a 400/422 error's `details`, as `{ [field]: message }`.
+ *
+ * Pass a `SenseiError` (only 400 and 422 yield fields) or a `details` value. Understands
+ * `{ field, reason }` (the seed's example) and `{ field, message }`, `{ fields: {...} }`,
+ * `{ errors: [...] }`, arrays of `{ field, message }` and `{ name: ['msg'] }`. Several messages
+ * for one field are joined with `; `. Anything else yields `{}`, never an exception.
+ *
+ * @example
+ * // react-hook-form
+ * for (const [name, message] of Object.entries(getFieldErrors(error))) {
+ *   setError(name as keyof FormValues, { type: 'server', message });
+ * }
+ */
+export function getFieldErrors(source: unknown): FieldErrorMap {
+  let details = source;
+  if (isSenseiError(source)) {
+    if (source.status !== 400 && source.status !== 422) return {};
+    details = source.details;
+  }
+  const out: FieldErrorMap = {};
+  try {
+    collect(details, out, false, 0);
+  } catch {
+    // A getter that throws or a proxy: no field errors rather than a crash in error UI.
+    return {};
+  }
+  return out;
+}
+
+function collect(value: unknown, out: FieldErrorMap, container: boolean, depth: number): void {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, MAX_FIELDS)) {
+      if (!addEntry(item, out)) collect(item, out, true, depth + 1);
+    }
+    return;
+  }
+  if (addEntry(value, out)) return;
+  const record = value as Record<string, unknown>;
+  // Explicit containers first: their keys are field names, whatever the values look like.
+  for (const key of ['fields', 'errors'] as const) {
+    if (Object.hasOwn(record, key) && typeof record[key] === 'object' && record[key] !== null) {
+      collect(record[key], out, true, depth + 1);
+      return;
+    }
+  }
+  // A malformed `{ field, reason }` is not a map of field names.
+  if (!container && ['field', 'reason', 'message'].some((key) => Object.hasOwn(record, key))) return;
+  for (const [field, item] of Object.entries(record).slice(0, MAX_FIELDS)) {
+    // At the top level only `{ name: ['msg'] }` counts: `{ max_bytes: 1048576 }` is no field error.
+    const message = messageOf(item, container);
+    if (message !== undefined) add(out, field, message);
+  }
+}
+
+/** Reads `{ field, message }`-like items; true when `item` was one. */
+function addEntry(item: unknown, out: FieldErrorMap): boolean {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+  const record = item as Record<string, unknown>;
+  const fieldKey = FIELD_KEYS.find((key) => Object.hasOwn(record, key) && fieldName(record[key]) !== undefined);
+  const messageKey = MESSAGE_KEYS.find((key) => Object.hasOwn(record, key) && text(record[key]) !== undefined);
+  if (fieldKey === undefined || messageKey === undefined) return false;
+  add(out, fieldName(record[fieldKey]) as string, text(record[messageKey]) as string);
+  return true;
+}
+
+function messageOf(item: unknown, container: boolean): string | undefined {
+  if (Array.isArray(item)) {
+    const messages = item.map((entry) => (container ? messageOf(entry, true) : text(entry))).filter((m) => m !== undefined);
+    return messages.length > 0 ? messages.join('; ') : undefined;
+  }
+  if (!container) return undefined;
+  if (item !== null && typeof item === 'object') {
+    const record = item as Record<string, unknown>;
+    const key = MESSAGE_KEYS.find((k) => Object.hasOwn(record, k) && text(record[k]) !== undefined);
+    return key === undefined ? undefined : text(record[key]);
+  }
+  return text(item);
+}
+
+function fieldName(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    const parts = value.filter((part) => typeof part === 'string' || typeof part === 'number');
+    return parts.length > 0 && parts.length === value.length ? parts.join('.') : undefined;
+  }
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return value.length > MAX_MESSAGE_CHARS ? `${value.slice(0, MAX_MESSAGE_CHARS)}…` : value;
+}
+
+function add(out: FieldErrorMap, field: string, message: string): void {
+  // `__proto__` would replace the result's prototype instead of adding a field.
+  if (field === '__proto__') return;
+  if (Object.hasOwn(out, field)) {
+    out[field] = `${out[field]}; ${message}`;
+  } else if (Object.keys(out).length < MAX_FIELDS) {
+    out[field] = message;
+  }
+}
