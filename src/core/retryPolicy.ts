@@ -1,4 +1,5 @@
 import { isSenseiError, type SenseiError } from './SenseiError.js';
+import { timers } from './timers.js';
 
 export interface RetryPolicyOptions {
   /**
@@ -31,6 +32,11 @@ export interface RetryPolicy {
   retry: (failureCount: number, error: unknown) => boolean;
   /** TanStack Query's `retryDelay(failureCount, error)` in ms. */
   retryDelay: (failureCount: number, error: unknown) => number;
+  /**
+   * When the retry scheduled for this error will go out (epoch ms), as `retryDelay` decided it;
+   * `undefined` if none was scheduled. Lets UI show the real countdown, jitter included.
+   */
+  scheduledRetryAt: (error: unknown) => number | undefined;
 }
 
 /** Statuses retried with backoff, for idempotent requests only. */
@@ -72,16 +78,21 @@ export function createRetryPolicy(options: RetryPolicyOptions | number = {}): Re
   const opts: RetryPolicyOptions = typeof options === 'number' ? { retries: options } : options;
   const retries = opts.retries ?? 3;
   const maxServerDelay = opts.maxServerDelayMs ?? 300_000;
+  // Keyed by the error object: TanStack hands the same one to the UI as `failureReason`.
+  const scheduled = new WeakMap<object, number>();
   return {
     retry(failureCount, error) {
       if (failureCount >= retries || !isRetryable(error)) return false;
       return error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay;
     },
     retryDelay(failureCount, error) {
-      if (isSenseiError(error) && error.retryAfterMs !== undefined) {
-        return Math.min(Math.max(0, error.retryAfterMs), maxServerDelay);
-      }
-      return backoffDelay(failureCount, opts);
+      const delay =
+        isSenseiError(error) && error.retryAfterMs !== undefined
+          ? Math.min(Math.max(0, error.retryAfterMs), maxServerDelay)
+          : backoffDelay(failureCount, opts);
+      if (typeof error === 'object' && error !== null) scheduled.set(error, timers.now() + delay);
+      return delay;
     },
+    scheduledRetryAt: (error) => (typeof error === 'object' && error !== null ? scheduled.get(error) : undefined),
   };
 }

@@ -1,4 +1,5 @@
-import { act, render, renderHook, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRateLimit } from '../../src/react/useRateLimit.js';
 import { useSenseiQuery } from '../../src/react/useSenseiQuery.js';
@@ -89,18 +90,20 @@ describe('the shared rate-limit gate', () => {
     const renders = { limited: 0, all: 0 };
     function LimitedFlag() {
       const isLimited = useRateLimit((s) => s.isLimited);
-      renders.limited += 1;
       return <p>{isLimited ? 'limited' : 'open'}</p>;
     }
     function Remaining() {
       const state = useRateLimit();
-      renders.all += 1;
       return <p>{`${state.remaining ?? '?'} of ${state.limit ?? '?'} left`}</p>;
     }
     render(
       <h.wrapper>
-        <LimitedFlag />
-        <Remaining />
+        <Profiler id="limited" onRender={() => (renders.limited += 1)}>
+          <LimitedFlag />
+        </Profiler>
+        <Profiler id="all" onRender={() => (renders.all += 1)}>
+          <Remaining />
+        </Profiler>
       </h.wrapper>,
     );
     expect(screen.getByText('? of ? left')).toBeInTheDocument();

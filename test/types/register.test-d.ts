@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import type { useQuery } from '@tanstack/react-query';
 import { expectTypeOf, test } from 'vitest';
 import type { SenseiError } from '../../src/core/SenseiError.js';
 import type {} from '../../src/register.js';
