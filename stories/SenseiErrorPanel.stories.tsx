@@ -187,9 +187,9 @@ export const Timeout: Story = {
 
 /** An HTML error page from a proxy instead of the standard body. */
 export const UnexpectedBody: Story = {
-  loaders: fromApi({ malformed: { kind: 'html' } }),
+  loaders: fromApi({ malformed: { kind: 'truncated', status: 500 } }),
   play: async (context) => {
-    await expectPanel('Unexpected response', { text: 'Bad Gateway (502)', button: 'Retry' })(context);
+    await expectPanel('Unexpected response', { text: 'Internal Server Error (500)', button: 'Retry' })(context);
     await expect(context.canvasElement.querySelector('[data-slot="request-id-value"]')).toHaveTextContent(/^req_/);
   },
 };

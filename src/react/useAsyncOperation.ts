@@ -93,6 +93,8 @@ export interface UseAsyncOperationResult<TResult = unknown> {
 interface Target {
   statusUrl: string;
   startedAt: number;
+  /** Where `maxDuration` counts from: the start, or the last `resume()`. */
+  deadlineFrom?: number;
 }
 
 interface PollData extends OperationResponse {
@@ -247,12 +249,13 @@ export function useAsyncOperation<TResult = unknown>(
 
   // Time limit: flips to timed-out even if no poll answers.
   const startedAt = target?.startedAt;
+  const deadlineFrom = target?.deadlineFrom ?? startedAt;
   const running = url !== undefined && stopped === undefined && classification !== 'success' && classification !== 'failure';
   useEffect(() => {
-    if (!running || maxDuration === undefined || startedAt === undefined) return;
-    const timer = timers.setTimeout(() => setStopped('timed-out'), Math.max(0, startedAt + maxDuration - timers.now()));
+    if (!running || maxDuration === undefined || deadlineFrom === undefined) return;
+    const timer = timers.setTimeout(() => setStopped('timed-out'), Math.max(0, deadlineFrom + maxDuration - timers.now()));
     return () => timers.clearTimeout(timer);
-  }, [running, maxDuration, startedAt]);
+  }, [running, maxDuration, deadlineFrom]);
 
   useEffect(() => {
     if (stopped !== undefined && url !== undefined) void queryClient.cancelQueries({ queryKey: senseiKeys.operation(url) });
@@ -314,7 +317,8 @@ export function useAsyncOperation<TResult = unknown>(
         writePersisted(persistKey, attachedTarget);
         setTarget(attachedTarget);
       } else {
-        setTarget((current) => (current ? { ...current, startedAt: timers.now() } : current));
+        // The elapsed time keeps counting from the start; only the time limit starts again.
+        setTarget((current) => (current ? { ...current, deadlineFrom: timers.now() } : current));
         void refetch();
       }
     },

@@ -152,7 +152,7 @@ function canPrefetch(state: RateLimitState, minRemaining: number | undefined): b
  * @example
  * const list = usePaginatedList({ path: '/v1/migrations', urlSync: true });
  * list.items.map((m) => <Row key={m.id} migration={m} />);
- * <Paginator {...list} />
+ * <Paginator list={list} />
  */
 export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T>): UsePaginatedListResult<T> {
   const { client, queryClient, retryPolicy } = useSenseiContext('usePaginatedList');

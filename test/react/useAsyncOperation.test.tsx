@@ -190,6 +190,18 @@ describe('useAsyncOperation', () => {
     const count = h.api.countRequests(polls);
     await flush(60_000);
     expect(h.api.countRequests(polls)).toBe(count);
+
+    // Keep waiting: polling resumes with a fresh time limit; the start time stays the same.
+    const startedAt = result.current.startedAt;
+    act(() => result.current.resume());
+    await flush();
+    expect(result.current.status).toBe('polling');
+    expect(result.current.startedAt).toBe(startedAt);
+    expect(h.api.countRequests(polls)).toBe(count + 1);
+    await flush(9_999);
+    expect(result.current.status).toBe('polling');
+    await flush(1);
+    expect(result.current.status).toBe('timed-out');
   });
 
   it('never retries the starting POST without an idempotency key, and does with one', async () => {

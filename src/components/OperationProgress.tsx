@@ -1,0 +1,297 @@
+'use client';
+import { forwardRef, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { formatCountdown } from '../core/formatCountdown.js';
+import type { SenseiError } from '../core/SenseiError.js';
+import { timers } from '../core/timers.js';
+import type { AsyncOperationStatus, UseAsyncOperationResult } from '../react/useAsyncOperation.js';
+import { cx } from './cx.js';
+import { SenseiErrorPanel } from './SenseiErrorPanel.js';
+
+/** Words of `OperationProgress`; replace them for another language. */
+export interface OperationProgressLabels {
+  /** While the start request is in flight. @default 'Starting…' */
+  starting: string;
+  /** Polling, the server says `pending` or `queued`. @default 'Waiting to start…' */
+  pending: string;
+  /** Polling, the operation runs. @default 'In progress…' */
+  running: string;
+  /** @default 'Completed' */
+  succeeded: string;
+  /** @default 'Failed' */
+  failed: string;
+  /** `maxDuration` ran out; the operation may still finish on the server. @default 'Taking longer than expected' */
+  timedOut: string;
+  /** Polling was cancelled; `cancel()` does not stop the operation on the server. @default 'Stopped checking for updates' */
+  cancelled: string;
+  /** Accessible name of the progress bar. @default 'Progress' */
+  progress: string;
+  /** The elapsed time; `time` is formatted as `0:05`. @default (time) => `Elapsed ${time}` */
+  elapsed: (time: string) => string;
+  /** @default 'Cancel' */
+  cancel: string;
+  /** After a timeout: polls again. @default 'Keep waiting' */
+  keepWaiting: string;
+  /** After cancel: polls again. @default 'Resume' */
+  resume: string;
+  /** Before the request id of a failure. @default 'Request ID' */
+  requestId: string;
+}
+
+export const defaultOperationProgressLabels: OperationProgressLabels = Object.freeze({
+  starting: 'Starting…',
+  pending: 'Waiting to start…',
+  running: 'In progress…',
+  succeeded: 'Completed',
+  failed: 'Failed',
+  timedOut: 'Taking longer than expected',
+  cancelled: 'Stopped checking for updates',
+  progress: 'Progress',
+  elapsed: (time: string) => `Elapsed ${time}`,
+  cancel: 'Cancel',
+  keepWaiting: 'Keep waiting',
+  resume: 'Resume',
+  requestId: 'Request ID',
+});
+
+/** The parts of the component; each has `data-slot="operation-progress-<part>"` and a `classNames` entry. */
+export type OperationProgressPart =
+  | 'header'
+  | 'status'
+  | 'elapsed'
+  | 'meter'
+  | 'bar'
+  | 'indicator'
+  | 'percent'
+  | 'error'
+  | 'errorMessage'
+  | 'requestId'
+  | 'actions'
+  | 'action'
+  | 'placeholder';
+
+/**
+ * What the component reads from `useAsyncOperation`; pass the hook's whole result. Without
+ * `cancel` or `resume` their buttons are not shown.
+ */
+export type OperationProgressSource = Pick<UseAsyncOperationResult<unknown>, 'status' | 'progress' | 'error' | 'startedAt'> &
+  Partial<Pick<UseAsyncOperationResult<unknown>, 'operationStatus' | 'cancel' | 'resume'>>;
+
+interface OperationProgressOwnProps {
+  /**
+   * The result of `useAsyncOperation`.
+   * @example
+   * const migration = useAsyncOperation({ startPath: '/v1/migrations' });
+   * <OperationProgress operation={migration} />
+   */
+  operation: OperationProgressSource;
+  /**
+   * Shown while `idle` (no operation yet).
+   * @default null
+   */
+  placeholder?: ReactNode;
+  /**
+   * Renders the error of a failed operation.
+   * @default `<SenseiErrorPanel variant="compact">`: title, message and request id with copy
+   */
+  renderError?: (error: SenseiError) => ReactNode;
+  /**
+   * Show the elapsed time, ticking once a second while the operation runs.
+   * @default true
+   */
+  showElapsed?: boolean;
+  /**
+   * Locale of the percentage (`Intl.NumberFormat`).
+   * @default the runtime's locale
+   */
+  locale?: string | readonly string[];
+  /** @default defaultOperationProgressLabels */
+  labels?: Partial<OperationProgressLabels>;
+  /**
+   * Class names per part; the root takes `className`.
+   * @default {}
+   */
+  classNames?: Partial<Record<OperationProgressPart, string>>;
+}
+
+export type OperationProgressProps = OperationProgressOwnProps &
+  Omit<ComponentPropsWithoutRef<'div'>, keyof OperationProgressOwnProps | 'children'>;
+
+const ACTIVE: ReadonlySet<AsyncOperationStatus> = new Set(['starting', 'polling']);
+const PENDING_STATUSES: ReadonlySet<string> = new Set(['pending', 'queued', 'accepted']);
+
+/**
+ * Milliseconds since `startedAt`, re-rendering on each whole second while `running`. It stops
+ * at the last whole second when the operation ends, and its timer ends on unmount.
+ */
+function useElapsed(startedAt: number | undefined, running: boolean): number | undefined {
+  const [clock, setClock] = useState(() => ({ startedAt, now: timers.now() }));
+  // A new start (or `resume()`) restarts the clock at once, not on the next tick.
+  if (clock.startedAt !== startedAt) setClock({ startedAt, now: timers.now() });
+
+  useEffect(() => {
+    if (!running || startedAt === undefined) return;
+    let handle: unknown;
+    const schedule = () => {
+      const elapsed = timers.now() - startedAt;
+      handle = timers.setTimeout(tick, 1000 - (((elapsed % 1000) + 1000) % 1000));
+    };
+    const tick = () => {
+      setClock({ startedAt, now: timers.now() });
+      schedule();
+    };
+    schedule();
+    return () => timers.clearTimeout(handle);
+  }, [running, startedAt]);
+
+  return startedAt === undefined ? undefined : Math.max(0, clock.now - startedAt);
+}
+
+/**
+ * Shows an async operation from `useAsyncOperation`: starting, pending or running (with a
+ * progress bar that is determinate when the API reports progress), completed, failed (with the
+ * error), timed out ("Keep waiting") or cancelled ("Resume"), the elapsed time and a Cancel
+ * button while it polls.
+ *
+ * The state text is a polite live region (`role="status"`): each state change is announced
+ * once; the elapsed time and percentage sit outside it, so ticks are not. Idle renders only
+ * that (empty) region, so the first state is announced, plus `placeholder`. Server text is
+ * rendered as text. Root attributes: `data-slot="operation-progress"`, `data-state` (the
+ * hook's status) and `data-operation-status` (the server's).
+ *
+ * @example
+ * <OperationProgress operation={migration} />
+ */
+export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressProps>(function OperationProgress(
+  { operation, placeholder = null, renderError, showElapsed = true, locale, labels: labelOverrides, classNames = {}, className, ...rest },
+  ref,
+) {
+  const labels = { ...defaultOperationProgressLabels, ...labelOverrides };
+  const { status, progress, error, startedAt, operationStatus, cancel, resume } = operation;
+  const running = ACTIVE.has(status);
+  const elapsed = useElapsed(startedAt, running);
+
+  const localeKey = typeof locale === 'string' ? locale : JSON.stringify(locale);
+  const percentFormat = useMemo(
+    () => new Intl.NumberFormat(locale as string | string[] | undefined, { style: 'percent', maximumFractionDigits: 0 }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so an inline array does not churn
+    [localeKey],
+  );
+
+  // The action button in focus is replaced by another (Cancel → Resume): keep focus on the new one.
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const active = typeof document === 'undefined' ? null : document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    actionsRef.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [status]);
+  const act = (handler: () => void) => () => {
+    refocus.current = true;
+    handler();
+  };
+
+  const text: Record<AsyncOperationStatus, string> = {
+    idle: '',
+    starting: labels.starting,
+    polling: operationStatus !== undefined && PENDING_STATUSES.has(operationStatus) ? labels.pending : labels.running,
+    succeeded: labels.succeeded,
+    failed: labels.failed,
+    'timed-out': labels.timedOut,
+    cancelled: labels.cancelled,
+  };
+
+  const known = progress !== undefined && Number.isFinite(progress);
+  const value = known ? Math.min(100, Math.max(0, progress)) : undefined;
+  const action = (name: string, label: string, handler: () => void) => (
+    <button
+      key={name}
+      type="button"
+      data-slot="operation-progress-action"
+      data-action={name}
+      className={cx(classNames.action)}
+      onClick={act(handler)}
+    >
+      {label}
+    </button>
+  );
+  const actions: ReactNode[] = [];
+  if (status === 'polling' && cancel) actions.push(action('cancel', labels.cancel, cancel));
+  if (status === 'timed-out' && resume) actions.push(action('keep-waiting', labels.keepWaiting, () => resume()));
+  if (status === 'cancelled' && resume) actions.push(action('resume', labels.resume, () => resume()));
+
+  let errorContent: ReactNode = null;
+  if (status === 'failed' && error) {
+    errorContent = renderError ? renderError(error) : <SenseiErrorPanel error={error} variant="compact" headingLevel={4} showRequestId />;
+  }
+
+  const time = elapsed === undefined ? undefined : formatCountdown(Math.floor(elapsed / 1000) * 1000);
+
+  return (
+    <div
+      {...rest}
+      ref={ref}
+      className={cx(className)}
+      data-slot="operation-progress"
+      data-state={status}
+      data-operation-status={operationStatus}
+    >
+      <div data-slot="operation-progress-header" className={cx(classNames.header)}>
+        <span role="status" aria-live="polite" data-slot="operation-progress-status" className={cx(classNames.status)}>
+          {text[status]}
+        </span>
+        {showElapsed && status !== 'idle' && time !== undefined && (
+          <time
+            data-slot="operation-progress-elapsed"
+            className={cx(classNames.elapsed)}
+            dateTime={`PT${Math.floor((elapsed ?? 0) / 1000)}S`}
+          >
+            {labels.elapsed(time)}
+          </time>
+        )}
+      </div>
+      {status === 'idle' && placeholder !== null && (
+        <div data-slot="operation-progress-placeholder" className={cx(classNames.placeholder)}>
+          {placeholder}
+        </div>
+      )}
+      {running && (
+        <div data-slot="operation-progress-meter" className={cx(classNames.meter)}>
+          <div
+            role="progressbar"
+            aria-label={labels.progress}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={value === undefined ? undefined : Math.round(value)}
+            data-slot="operation-progress-bar"
+            data-state={value === undefined ? 'indeterminate' : 'determinate'}
+            className={cx(classNames.bar)}
+          >
+            <div
+              data-slot="operation-progress-indicator"
+              className={cx(classNames.indicator)}
+              style={value === undefined ? undefined : { width: `${value}%` }}
+            />
+          </div>
+          {value !== undefined && (
+            <span data-slot="operation-progress-percent" className={cx(classNames.percent)} aria-hidden="true">
+              {percentFormat.format(value / 100)}
+            </span>
+          )}
+        </div>
+      )}
+      {errorContent !== null && (
+        <div data-slot="operation-progress-error" className={cx(classNames.error)}>
+          {errorContent}
+        </div>
+      )}
+      {actions.length > 0 && (
+        <div ref={actionsRef} data-slot="operation-progress-actions" className={cx(classNames.actions)}>
+          {actions}
+        </div>
+      )}
+    </div>
+  );
+});
+OperationProgress.displayName = 'OperationProgress';

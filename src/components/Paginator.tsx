@@ -1,0 +1,456 @@
+'use client';
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { paginationRange, paginationWindow } from '../core/paginationWindow.js';
+import type { Pagination } from '../core/paginationSchema.js';
+import type { UsePaginatedListResult } from '../react/usePaginatedList.js';
+import { cx } from './cx.js';
+
+/** Words of `Paginator`; replace them for another language. Numbers arrive formatted. */
+export interface PaginatorLabels {
+  /** Accessible name of the `nav` landmark. @default 'Pagination' */
+  nav: string;
+  /** @default 'First page' */
+  first: string;
+  /** @default 'Previous page' */
+  previous: string;
+  /** @default 'Next page' */
+  next: string;
+  /** @default 'Last page' */
+  last: string;
+  /** Accessible name of a page button; contains the visible number. @default (page) => `Page ${page}` */
+  page: (page: string) => string;
+  /** @default ({ first, last, total }) => `Showing ${first}–${last} of ${total}` */
+  range: (range: { first: string; last: string; total: string }) => string;
+  /** The range text of an empty list (or a page past its end). @default 'No items' */
+  empty: string;
+  /** Label of the per-page select. @default 'Per page' */
+  perPage: string;
+}
+
+export const defaultPaginatorLabels: PaginatorLabels = Object.freeze({
+  nav: 'Pagination',
+  first: 'First page',
+  previous: 'Previous page',
+  next: 'Next page',
+  last: 'Last page',
+  page: (page: string) => `Page ${page}`,
+  range: ({ first, last, total }: { first: string; last: string; total: string }) => `Showing ${first}–${last} of ${total}`,
+  empty: 'No items',
+  perPage: 'Per page',
+});
+
+/** The parts of the paginator; each has `data-slot="paginator-<part>"` and a `classNames` entry. */
+export type PaginatorPart =
+  | 'list'
+  | 'item'
+  | 'control'
+  | 'first'
+  | 'previous'
+  | 'page'
+  | 'ellipsis'
+  | 'next'
+  | 'last'
+  | 'range'
+  | 'perPage'
+  | 'perPageLabel'
+  | 'perPageSelect';
+
+/** Which control asked for a page. */
+export type PaginatorChangeReason = 'first' | 'previous' | 'page' | 'next' | 'last';
+
+/** What `onPageChange` gets besides the page. */
+export interface PaginatorChangeDetails {
+  reason: PaginatorChangeReason;
+  /**
+   * The click. With `getHref` the browser follows the link after `onPageChange` returns unless
+   * you call `event.preventDefault()` (do, for client-side routing).
+   */
+  event: MouseEvent<HTMLElement>;
+}
+
+/** What the paginator reads from `usePaginatedList`; pass the hook's whole result. */
+export type PaginatorList = Pick<
+  UsePaginatedListResult<unknown>,
+  'pagination' | 'page' | 'perPage' | 'setPage' | 'setPerPage' | 'isPlaceholderData' | 'isPending'
+>;
+
+interface PaginatorOwnProps {
+  /**
+   * Pages shown on each side of the current one.
+   * @default 1
+   */
+  siblingCount?: number;
+  /**
+   * Pages always shown at the start and at the end.
+   * @default 1
+   */
+  boundaryCount?: number;
+  /**
+   * Show the first-page and last-page buttons.
+   * @default true
+   */
+  showFirstLast?: boolean;
+  /**
+   * Show "Showing 51–100 of 150" (a polite live region, so a page change is announced).
+   * @default true
+   */
+  showRange?: boolean;
+  /**
+   * Locale of the numbers (`Intl.NumberFormat`): 4,000 or 4.000.
+   * @default the runtime's locale
+   */
+  locale?: string | readonly string[];
+  /** @default defaultPaginatorLabels */
+  labels?: Partial<PaginatorLabels>;
+  /**
+   * Class names per part (`control` goes on every button or link); the root takes `className`.
+   * @default {}
+   */
+  classNames?: Partial<Record<PaginatorPart, string>>;
+}
+
+type PageChangeHandler = (page: number, details: PaginatorChangeDetails) => void;
+
+/** Driven by `usePaginatedList`: pages, per-page and loading state all come from `list`. */
+interface PaginatorListSource {
+  /**
+   * The result of `usePaginatedList`.
+   * @example
+   * const list = usePaginatedList({ path: '/v1/migrations' });
+   * <Paginator list={list} perPageOptions={[25, 50, 100]} />
+   */
+  list: PaginatorList;
+  /**
+   * Offer these per-page values in a select; a change calls `list.setPerPage`.
+   * @default undefined (no select)
+   */
+  perPageOptions?: readonly number[];
+  /**
+   * Render links to these URLs instead of buttons (pair with the hook's `urlSync`). A plain
+   * click pages in place through `list.setPage`; a modified click (new tab) is the browser's.
+   * @default undefined (buttons)
+   */
+  getHref?: (page: number) => string;
+  pagination?: never;
+  loading?: never;
+  onPageChange?: never;
+  onPerPageChange?: never;
+}
+
+/** Driven by a seed `pagination` object and callbacks. */
+type PaginatorPaginationSource = {
+  /** The seed's `pagination` object; `undefined` while the first page loads. */
+  pagination: Pagination | undefined;
+  /**
+   * Marks the paginator busy (`aria-busy`, `data-state="loading"`) while a page loads.
+   * @default false
+   */
+  loading?: boolean;
+  list?: never;
+} & (
+  | {
+      /** Called with the page to show. */
+      onPageChange: PageChangeHandler;
+      /**
+       * Render links to these URLs instead of buttons. A plain click calls `onPageChange`
+       * first, then the browser follows the link unless the handler called
+       * `details.event.preventDefault()`.
+       * @default undefined (buttons)
+       */
+      getHref?: (page: number) => string;
+    }
+  | {
+      /** Render links to these URLs instead of buttons; a plain click follows the link. */
+      getHref: (page: number) => string;
+      /**
+       * Called on a plain click before the browser follows the link; call
+       * `details.event.preventDefault()` to route client-side instead.
+       * @default undefined
+       */
+      onPageChange?: PageChangeHandler;
+    }
+) &
+  (
+    | {
+        /** Offer these per-page values in a select (needs `onPerPageChange`). */
+        perPageOptions: readonly number[];
+        /** Called with the per-page value chosen in the select. */
+        onPerPageChange: (perPage: number) => void;
+      }
+    | { perPageOptions?: never; onPerPageChange?: never }
+  );
+
+export type PaginatorProps = PaginatorOwnProps &
+  (PaginatorListSource | PaginatorPaginationSource) &
+  Omit<ComponentPropsWithoutRef<'nav'>, keyof PaginatorOwnProps | 'children' | 'onChange'>;
+
+interface PaginatorModel {
+  page: number;
+  totalPages: number;
+  perPage: number | undefined;
+  total: number | undefined;
+  hasPrev: boolean;
+  hasNext: boolean;
+  loading: boolean;
+}
+
+function toModel(list: PaginatorList | undefined, pagination: Pagination | undefined, loading: boolean): PaginatorModel {
+  const p = list ? list.pagination : pagination;
+  const page = list ? list.page : (p?.page ?? 1);
+  const totalPages = p?.total_pages ?? 0;
+  // The server's flags hold for the page it answered; while another page loads, derive them.
+  const answered = p !== undefined && p.page === page && !(list?.isPlaceholderData ?? false);
+  return {
+    page,
+    totalPages,
+    perPage: list?.perPage ?? p?.per_page,
+    total: p?.total,
+    hasPrev: answered ? p.has_prev : page > 1,
+    hasNext: answered ? p.has_next : page < totalPages,
+    loading: list ? list.isPlaceholderData || (list.isPending && p === undefined) : loading,
+  };
+}
+
+/** A left click without modifiers: the only one a paginator may turn into in-place paging. */
+function isPlainClick(event: MouseEvent<HTMLElement>): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+const CONTROL = 'button:not(:disabled), a[href]';
+
+/**
+ * Pages through a Sensei list: first / previous / a window of pages with ellipses / next /
+ * last, "Showing 51–100 of 150" and an optional per-page select.
+ *
+ * Plug it into `usePaginatedList` with `list={list}`, or drive it with the seed's
+ * `pagination` object and `onPageChange`. The window keeps the same number of items however
+ * many pages there are (7 by default), so the paginator does not change width while paging.
+ *
+ * Keyboard: every control is in the Tab order; Left/Right move focus to the previous/next
+ * control (mirrored in right-to-left text), Home/End to the first/last; Enter (and Space on
+ * buttons) activates. Moving focus never changes the page by itself. When the control in
+ * focus becomes disabled (Next on reaching the last page), focus moves to the current page.
+ *
+ * Root attributes: `data-slot="paginator"`, `data-state` (`loading`, `empty` or `ready`) and
+ * `aria-busy` while a page loads.
+ *
+ * @example
+ * <Paginator list={list} perPageOptions={[25, 50, 100]} />
+ * <Paginator pagination={body.pagination} onPageChange={setPage} />
+ * <Paginator pagination={body.pagination} getHref={(page) => `?page=${page}`} />
+ */
+export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Paginator(props, ref) {
+  const {
+    list,
+    pagination,
+    loading = false,
+    onPageChange,
+    onPerPageChange,
+    perPageOptions,
+    getHref,
+    siblingCount = 1,
+    boundaryCount = 1,
+    showFirstLast = true,
+    showRange = true,
+    locale,
+    labels: labelOverrides,
+    classNames = {},
+    className,
+    ...rest
+  } = props;
+  const labels = { ...defaultPaginatorLabels, ...labelOverrides };
+  const model = toModel(list, pagination, loading);
+  const { page, totalPages, hasPrev, hasNext } = model;
+
+  const localeKey = typeof locale === 'string' ? locale : JSON.stringify(locale);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so an inline array does not churn
+  const numbers = useMemo(() => new Intl.NumberFormat(locale as string | string[] | undefined), [localeKey]);
+  const format = (value: number) => numbers.format(value);
+
+  const listRef = useRef<HTMLUListElement>(null);
+  // The page this paginator asked for: when it arrives, focus may need a new home.
+  const restoreFocus = useRef<number | undefined>(undefined);
+  const perPageId = useId();
+
+  // A control that had focus may now be disabled (Next on the last page): keep focus in the nav.
+  useEffect(() => {
+    if (restoreFocus.current !== page) return;
+    restoreFocus.current = undefined;
+    const root = listRef.current;
+    const active = typeof document === 'undefined' ? null : document.activeElement;
+    if (!root || (active && active !== document.body && root.contains(active) && active.matches(CONTROL))) return;
+    root.querySelector<HTMLElement>('[aria-current="page"]')?.focus();
+  }, [page]);
+
+  const go = (target: number, reason: PaginatorChangeReason, event: MouseEvent<HTMLElement>) => {
+    const isLink = getHref !== undefined;
+    // A new tab or window: the browser's business, not this page's.
+    if (isLink && !isPlainClick(event)) return;
+    if (target === page || target < 1 || (totalPages > 0 && target > totalPages)) {
+      if (isLink) event.preventDefault();
+      return;
+    }
+    restoreFocus.current = target;
+    if (list) {
+      if (isLink) event.preventDefault();
+      list.setPage(target);
+    } else {
+      onPageChange?.(target, { reason, event });
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const root = listRef.current;
+    if (!root) return;
+    const controls = Array.from(root.querySelectorAll<HTMLElement>(CONTROL));
+    const index = controls.indexOf(event.target as HTMLElement);
+    if (index === -1) return;
+    const rtl = getComputedStyle(root).direction === 'rtl';
+    let next: number;
+    if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = controls.length - 1;
+    else if (event.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) next = Math.min(index + 1, controls.length - 1);
+    else if (event.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) next = Math.max(index - 1, 0);
+    else return;
+    event.preventDefault();
+    controls[next]?.focus();
+  };
+
+  const control = (
+    slot: Exclude<PaginatorPart, 'list' | 'item' | 'control' | 'ellipsis' | 'range' | 'perPage' | 'perPageLabel' | 'perPageSelect'>,
+    target: number,
+    enabled: boolean,
+    content: ReactNode,
+    extra: { 'aria-label': string; 'aria-current'?: 'page' },
+  ) => {
+    const shared = {
+      ...extra,
+      'data-slot': `paginator-${slot}`,
+      className: cx(classNames.control, classNames[slot]),
+      onClick: (event: MouseEvent<HTMLElement>) => go(target, slot === 'page' ? 'page' : slot, event),
+    };
+    if (getHref) {
+      // A link cannot be disabled: without `href` it leaves the Tab order and says so.
+      return enabled ? (
+        <a {...shared} href={getHref(target)}>
+          {content}
+        </a>
+      ) : (
+        <a {...shared} role="link" aria-disabled="true" data-disabled="">
+          {content}
+        </a>
+      );
+    }
+    return (
+      <button {...shared} type="button" disabled={!enabled} data-disabled={enabled ? undefined : ''}>
+        {content}
+      </button>
+    );
+  };
+  const item = (key: string, kind: string, children: ReactNode, hidden = false) => (
+    <li key={key} data-slot="paginator-item" data-kind={kind} className={cx(classNames.item)} aria-hidden={hidden || undefined}>
+      {children}
+    </li>
+  );
+  const glyph = (text: string) => <span aria-hidden="true">{text}</span>;
+
+  const windowItems = paginationWindow({ page, totalPages, siblingCount, boundaryCount });
+  const range =
+    model.total === undefined || model.perPage === undefined
+      ? undefined
+      : paginationRange({ page, perPage: model.perPage, total: model.total });
+  const rangeText =
+    range === undefined
+      ? ''
+      : range.isEmpty
+        ? labels.empty
+        : labels.range({ first: format(range.first), last: format(range.last), total: format(range.total) });
+  const state = model.loading ? 'loading' : model.total === undefined || model.total === 0 ? 'empty' : 'ready';
+
+  let perPageSelect: ReactNode = null;
+  if (perPageOptions && perPageOptions.length > 0) {
+    const current = model.perPage ?? perPageOptions[0];
+    const options = [...new Set([...perPageOptions, ...(current === undefined ? [] : [current])])].sort((a, b) => a - b);
+    perPageSelect = (
+      <span data-slot="paginator-per-page" className={cx(classNames.perPage)}>
+        <label htmlFor={perPageId} data-slot="paginator-per-page-label" className={cx(classNames.perPageLabel)}>
+          {labels.perPage}
+        </label>
+        <select
+          id={perPageId}
+          data-slot="paginator-per-page-select"
+          className={cx(classNames.perPageSelect)}
+          value={String(current)}
+          onChange={(event) => {
+            const next = Number(event.currentTarget.value);
+            if (list) list.setPerPage(next);
+            else onPerPageChange?.(next);
+          }}
+        >
+          {options.map((value) => (
+            <option key={value} value={value}>
+              {format(value)}
+            </option>
+          ))}
+        </select>
+      </span>
+    );
+  }
+
+  const last = Math.max(1, totalPages);
+  return (
+    <nav
+      aria-label={labels.nav}
+      {...rest}
+      ref={ref}
+      className={cx(className)}
+      aria-busy={model.loading || undefined}
+      data-slot="paginator"
+      data-state={state}
+    >
+      {showRange && (
+        <p role="status" data-slot="paginator-range" className={cx(classNames.range)}>
+          {rangeText}
+        </p>
+      )}
+      <ul ref={listRef} data-slot="paginator-list" className={cx(classNames.list)} onKeyDown={onKeyDown}>
+        {showFirstLast && item('first', 'first', control('first', 1, hasPrev, glyph('«'), { 'aria-label': labels.first }))}
+        {item('previous', 'previous', control('previous', page - 1, hasPrev, glyph('‹'), { 'aria-label': labels.previous }))}
+        {windowItems.map((entry) =>
+          entry.type === 'ellipsis'
+            ? item(
+                `ellipsis-${entry.key}`,
+                'ellipsis',
+                <span data-slot="paginator-ellipsis" className={cx(classNames.ellipsis)}>
+                  …
+                </span>,
+                true,
+              )
+            : item(
+                `page-${entry.page}`,
+                'page',
+                control('page', entry.page, true, format(entry.page), {
+                  'aria-label': labels.page(format(entry.page)),
+                  ...(entry.page === page ? { 'aria-current': 'page' as const } : {}),
+                }),
+              ),
+        )}
+        {item('next', 'next', control('next', page + 1, hasNext, glyph('›'), { 'aria-label': labels.next }))}
+        {showFirstLast && item('last', 'last', control('last', last, hasNext, glyph('»'), { 'aria-label': labels.last }))}
+      </ul>
+      {perPageSelect}
+    </nav>
+  );
+});
+Paginator.displayName = 'Paginator';
