@@ -156,6 +156,7 @@ describe('useAsyncOperation', () => {
       wrapper: first.wrapper,
     });
     act(() => before.result.current.start({ name: 'reload' }));
+    await flush();
     await flush(2000);
     expect(first.api.countRequests(polls)).toBe(2);
     const statusUrl = before.result.current.statusUrl;
@@ -217,7 +218,9 @@ describe('useAsyncOperation', () => {
     h.api.clearRequests();
     act(() => result.current.reset());
     act(() => result.current.start({ name: 'twice' }, { idempotencyKey: 'key-1' }));
-    await flush(60_000);
+    // Step the clock so each response renders before the next timer (React 18's act flushes
+    // renders at its end).
+    for (let i = 0; i < 12; i += 1) await flush(5_000);
     expect(h.api.countRequests(posts)).toBe(2);
     expect(h.api.requests.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key'])).toEqual(['key-1', 'key-1']);
     expect(result.current.status).toBe('succeeded');
