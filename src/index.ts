@@ -37,3 +37,37 @@ export { defaultErrorPanelLabels, SenseiErrorPanel } from './components/SenseiEr
 export type { SenseiErrorPanelLabels, SenseiErrorPanelPart, SenseiErrorPanelProps } from './components/SenseiErrorPanel.js';
 export { defaultRequestIdLabels, SenseiRequestId } from './components/SenseiRequestId.js';
 export type { CopyState, SenseiRequestIdLabels, SenseiRequestIdProps } from './components/SenseiRequestId.js';
+export { defaultPaginatorLabels, Paginator } from './components/Paginator.js';
+export type {
+  PaginatorChangeDetails,
+  PaginatorChangeReason,
+  PaginatorLabels,
+  PaginatorList,
+  PaginatorPart,
+  PaginatorProps,
+} from './components/Paginator.js';
+export { defaultOperationProgressLabels, OperationProgress } from './components/OperationProgress.js';
+export type {
+  OperationProgressLabels,
+  OperationProgressPart,
+  OperationProgressProps,
+  OperationProgressSource,
+} from './components/OperationProgress.js';
+export { RetryActivityStore } from './react/RetryActivityStore.js';
+export type { RetryActivityEntry, RetryActivityStatus, RetryActivityStoreOptions } from './react/RetryActivityStore.js';
+export { useRetryActivity } from './react/useRetryActivity.js';
+export type { UseRetryActivityResult } from './react/useRetryActivity.js';
+export { getSenseiToastQueue, useSenseiToast } from './react/useSenseiToast.js';
+export type {
+  SenseiToastAction,
+  SenseiToastContent,
+  SenseiToastOptions,
+  SenseiToastVariant,
+  UseSenseiToastOptions,
+  UseSenseiToastResult,
+} from './react/useSenseiToast.js';
+export { defaultToastDurations, defaultToasterLabels, SenseiToaster } from './components/SenseiToaster.js';
+export type { SenseiToastDurations, SenseiToasterLabels, SenseiToasterPosition, SenseiToasterProps } from './components/SenseiToaster.js';
+export type { SenseiToastPart, SenseiToastTone } from './components/SenseiToast.js';
+export { defaultRateLimitBannerLabels, RateLimitBanner } from './components/RateLimitBanner.js';
+export type { RateLimitBannerLabels, RateLimitBannerPart, RateLimitBannerProps, RateLimitBannerState } from './components/RateLimitBanner.js';

@@ -69,3 +69,7 @@ export { getFieldErrors } from './getFieldErrors.js';
 export type { FieldErrorMap } from './getFieldErrors.js';
 export { kindForStatus, toErrorState } from './toErrorState.js';
 export type { ErrorAction, ErrorActionType, ErrorState, ErrorStateKind, ToErrorStateOptions } from './toErrorState.js';
+export { paginationRange, paginationWindow, paginationWindowSize } from './paginationWindow.js';
+export type { PaginationRange, PaginationWindowItem, PaginationWindowOptions } from './paginationWindow.js';
+export { ToastQueue } from './ToastQueue.js';
+export type { AddToastOptions, QueuedToast, ToastQueueOptions } from './ToastQueue.js';

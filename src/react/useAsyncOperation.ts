@@ -228,6 +228,8 @@ export function useAsyncOperation<TResult = unknown>(
       },
       retry: retryPolicy.retry,
       retryDelay: retryPolicy.retryDelay,
+      // Marks it as a Sensei mutation for the retry toasts.
+      meta: { sensei: true },
       onSuccess: (response) => {
         const statusUrl = response.operation.status_url ?? statusPath(response.operation.id);
         let key: string | undefined;

@@ -47,6 +47,8 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
     retry: retryPolicy.retry,
     retryDelay: retryPolicy.retryDelay,
     ...rest,
+    // Marks it as a Sensei mutation for the retry toasts (`useRetryActivity`).
+    meta: { ...rest.meta, sensei: true },
     mutationFn: async (variables) => {
       const target = typeof path === 'function' ? path(variables) : path;
       const payload = body ? body(variables) : method === 'DELETE' ? undefined : variables;

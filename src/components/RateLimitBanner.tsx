@@ -1,0 +1,290 @@
+'use client';
+import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
+import { formatCountdown } from '../core/formatCountdown.js';
+import type { RateLimitState } from '../core/RateLimitStore.js';
+import { timers } from '../core/timers.js';
+import { useCountdown } from '../react/useCountdown.js';
+import { useRateLimit } from '../react/useRateLimit.js';
+import { cx } from './cx.js';
+
+/** Words of the banner; replace them for another language. */
+export interface RateLimitBannerLabels {
+  /**
+   * Visible text when few requests are left.
+   * @default ({ remaining, limit, resetTime }) => `${remaining} of ${limit} requests left` + (resetTime ? `, resets at ${resetTime}` : '')
+   */
+  low: (details: { remaining: number; limit: number; resetTime: string | undefined }) => string;
+  /**
+   * What screen readers hear when the banner turns low. No count, so it does not change (and
+   * get announced again) with every request.
+   * @default ({ limit, resetTime }) => `Few of ${limit} requests left` + (resetTime ? `, the limit resets at ${resetTime}` : '') + '.'
+   */
+  lowStatus: (details: { limit: number; resetTime: string | undefined }) => string;
+  /** Visible title while limited. @default 'Rate limit reached' */
+  limited: string;
+  /** The ticking part, hidden from screen readers. @default (countdown) => `requests resume in ${countdown}` */
+  resumeIn: (countdown: string) => string;
+  /** What screen readers hear once when the limit is reached. @default (time) => `Rate limit reached. Requests resume at ${time}.` */
+  limitedStatus: (time: string) => string;
+  /** Shown for `recoveredMs` after the wait ends. @default 'Requests are going out again.' */
+  recovered: string;
+  /** Added when the server's rate-limit headers were unreadable (CORS). @default 'The wait time is estimated.' */
+  estimated: string;
+  /** Accessible name of the dismiss button. @default 'Dismiss rate-limit warning' */
+  dismiss: string;
+}
+
+export const defaultRateLimitBannerLabels: RateLimitBannerLabels = Object.freeze({
+  low: ({ remaining, limit, resetTime }: { remaining: number; limit: number; resetTime: string | undefined }) =>
+    `${remaining} of ${limit} requests left${resetTime ? `, resets at ${resetTime}` : ''}`,
+  lowStatus: ({ limit, resetTime }: { limit: number; resetTime: string | undefined }) =>
+    `Few of ${limit} requests left${resetTime ? `, the limit resets at ${resetTime}` : ''}.`,
+  limited: 'Rate limit reached',
+  resumeIn: (countdown: string) => `requests resume in ${countdown}`,
+  limitedStatus: (time: string) => `Rate limit reached. Requests resume at ${time}.`,
+  recovered: 'Requests are going out again.',
+  estimated: 'The wait time is estimated.',
+  dismiss: 'Dismiss rate-limit warning',
+});
+
+/** What the banner shows; also its `data-state`. */
+export type RateLimitBannerState = 'hidden' | 'low' | 'limited' | 'recovered';
+
+/** The parts of the banner; each has `data-slot="rate-limit-banner-<part>"` and a `classNames` entry. */
+export type RateLimitBannerPart = 'icon' | 'body' | 'message' | 'title' | 'countdown' | 'note' | 'status' | 'dismiss';
+
+export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /**
+   * The rate-limit state to show, for stories, tests and server rendering.
+   * @default the state of the nearest `<SenseiProvider>`'s client, live
+   */
+  state?: RateLimitState;
+  /**
+   * At or below this many remaining requests the banner warns.
+   * @default 10% of the limit, at least 1
+   */
+  lowThreshold?: number;
+  /**
+   * Locale of the reset time.
+   * @default the browser's
+   */
+  locale?: Intl.LocalesArgument;
+  /**
+   * Format of the reset time in the low warning (the limited state adds seconds).
+   * @default { hour: 'numeric', minute: '2-digit' }
+   */
+  timeFormat?: Intl.DateTimeFormatOptions;
+  /**
+   * How long "Requests are going out again" shows after the wait ends, in ms; `0` hides the
+   * banner at once.
+   * @default 0
+   */
+  recoveredMs?: number;
+  /**
+   * Offer a dismiss button on the low warning (never while limited). A dismissed warning stays
+   * hidden until the window resets.
+   * @default true
+   */
+  dismissible?: boolean;
+  /** Called when the user dismisses the low warning. @default none */
+  onDismiss?: () => void;
+  /** @default defaultRateLimitBannerLabels */
+  labels?: Partial<RateLimitBannerLabels>;
+  /** Class names per part; the root takes `className`. @default {} */
+  classNames?: Partial<Record<RateLimitBannerPart, string>>;
+}
+
+const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+// Inline so the live text stays hidden without the stylesheet.
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+function thresholdFor(limit: number | undefined, lowThreshold: number | undefined): number {
+  return lowThreshold ?? Math.max(1, Math.ceil((limit ?? 0) * 0.1));
+}
+
+/** When the gate opens (epoch ms): the later of `Retry-After` and, with nothing left, the reset. */
+function openAtOf(state: RateLimitState): number | undefined {
+  if (!state.isLimited) return undefined;
+  return Math.max(state.retryAt ?? 0, state.remaining === 0 ? (state.resetAt ?? 0) : 0) || undefined;
+}
+
+/**
+ * Warns before and while the client is rate limited. Low: "5 of 100 requests left, resets at
+ * 14:05", dismissible. Limited: "Rate limit reached — requests resume in 0:42", counting down
+ * and hiding by itself when the gate opens (or saying so for `recoveredMs`).
+ *
+ * Screen readers hear a polite `role="status"` sentence when the state changes, never the
+ * ticking digits. Only the countdown re-renders each second: not the banner, its parent or
+ * other `useRateLimit` subscribers. The root stays in the DOM (empty) while hidden, so the live
+ * region exists before it has something to say. Root attributes: `data-slot="rate-limit-banner"`,
+ * `data-state` (`hidden`, `low`, `limited`, `recovered`), `data-estimated`.
+ * @example
+ * <RateLimitBanner locale="en-GB" recoveredMs={3000} />
+ */
+export const RateLimitBanner = forwardRef<HTMLDivElement, RateLimitBannerProps>(function RateLimitBanner(props, ref) {
+  return props.state ? <RateLimitBannerView {...props} state={props.state} ref={ref} /> : <ConnectedRateLimitBanner {...props} ref={ref} />;
+});
+RateLimitBanner.displayName = 'RateLimitBanner';
+
+/** Reads the provider's store; re-renders when what the banner shows changes, not on every response. */
+const ConnectedRateLimitBanner = forwardRef<HTMLDivElement, RateLimitBannerProps>(function ConnectedRateLimitBanner(props, ref) {
+  const { lowThreshold } = props;
+  const select = useCallback(
+    (state: RateLimitState): RateLimitState =>
+      // Plenty left: the exact count is not shown, so it need not re-render the banner.
+      !state.isLimited && state.remaining !== undefined && state.remaining > thresholdFor(state.limit, lowThreshold)
+        ? { ...state, remaining: Number.POSITIVE_INFINITY }
+        : state,
+    [lowThreshold],
+  );
+  const state = useRateLimit(select);
+  return <RateLimitBannerView {...props} state={state} ref={ref} />;
+});
+
+const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { state: RateLimitState }>(function RateLimitBannerView(
+  {
+    state,
+    lowThreshold,
+    locale,
+    timeFormat = DEFAULT_TIME_FORMAT,
+    recoveredMs = 0,
+    dismissible = true,
+    onDismiss,
+    labels: labelOverrides,
+    classNames = {},
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const labels = { ...defaultRateLimitBannerLabels, ...labelOverrides };
+  const openAt = openAtOf(state);
+  // These re-render the banner once, when their time comes; the digits tick in <Countdown>.
+  const limited = useCountdown(openAt, { stepMs: Number.POSITIVE_INFINITY }) > 0;
+  const windowOpen = useCountdown(state.resetAt, { stepMs: Number.POSITIVE_INFINITY }) > 0 || state.resetAt === undefined;
+
+  const [wasLimited, setWasLimited] = useState(limited);
+  const [recoveredUntil, setRecoveredUntil] = useState<number | undefined>(undefined);
+  if (wasLimited !== limited) {
+    setWasLimited(limited);
+    setRecoveredUntil(!limited && recoveredMs > 0 ? timers.now() + recoveredMs : undefined);
+  }
+  const recovered = useCountdown(recoveredUntil, { stepMs: Number.POSITIVE_INFINITY }) > 0 && !limited;
+
+  // A dismissed warning stays dismissed for its window.
+  const [dismissedFor, setDismissedFor] = useState<{ resetAt: number | undefined } | undefined>(undefined);
+  const dismissed = dismissedFor !== undefined && dismissedFor.resetAt === state.resetAt;
+
+  const { limit, remaining } = state;
+  const low =
+    !limited &&
+    windowOpen &&
+    limit !== undefined &&
+    remaining !== undefined &&
+    remaining <= thresholdFor(limit, lowThreshold) &&
+    !dismissed;
+
+  const mode: RateLimitBannerState = limited ? 'limited' : recovered ? 'recovered' : low ? 'low' : 'hidden';
+  const format = (at: number, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options).format(at);
+  const resetTime = state.resetAt !== undefined ? format(state.resetAt, timeFormat) : undefined;
+  const estimated = mode === 'limited' && state.headersHidden;
+
+  let status = '';
+  if (mode === 'limited' && openAt !== undefined) {
+    status = labels.limitedStatus(format(openAt, { ...timeFormat, second: '2-digit' }));
+    if (estimated) status += ` ${labels.estimated}`;
+  } else if (mode === 'low' && limit !== undefined) {
+    status = labels.lowStatus({ limit, resetTime });
+  } else if (mode === 'recovered') {
+    status = labels.recovered;
+  }
+
+  return (
+    <div
+      {...rest}
+      ref={ref}
+      className={cx(className)}
+      data-slot="rate-limit-banner"
+      data-state={mode}
+      data-estimated={estimated ? '' : undefined}
+    >
+      {mode !== 'hidden' && (
+        <svg
+          data-slot="rate-limit-banner-icon"
+          className={cx(classNames.icon)}
+          viewBox="0 0 20 20"
+          width="20"
+          height="20"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M10 5.5V10l3 2" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      )}
+      {mode !== 'hidden' && (
+        // Visible text for sighted users; screen readers get the steady sentence below instead.
+        <div data-slot="rate-limit-banner-body" className={cx(classNames.body)} aria-hidden="true">
+          <p data-slot="rate-limit-banner-message" className={cx(classNames.message)}>
+            {mode === 'limited' && openAt !== undefined && (
+              <>
+                <strong data-slot="rate-limit-banner-title" className={cx(classNames.title)}>
+                  {labels.limited}
+                </strong>
+                {' — '}
+                <Countdown at={openAt} format={labels.resumeIn} className={classNames.countdown} />
+              </>
+            )}
+            {mode === 'low' && limit !== undefined && remaining !== undefined && labels.low({ remaining, limit, resetTime })}
+            {mode === 'recovered' && labels.recovered}
+          </p>
+          {estimated && (
+            <p data-slot="rate-limit-banner-note" className={cx(classNames.note)}>
+              {labels.estimated}
+            </p>
+          )}
+        </div>
+      )}
+      <p role="status" data-slot="rate-limit-banner-status" className={cx(classNames.status)} style={visuallyHidden}>
+        {status}
+      </p>
+      {mode === 'low' && dismissible && (
+        <button
+          type="button"
+          data-slot="rate-limit-banner-dismiss"
+          className={cx(classNames.dismiss)}
+          aria-label={labels.dismiss}
+          onClick={() => {
+            setDismissedFor({ resetAt: state.resetAt });
+            onDismiss?.();
+          }}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+          </svg>
+        </button>
+      )}
+    </div>
+  );
+});
+
+/** The ticking digits: the only part that re-renders every second. */
+function Countdown({ at, format, className }: { at: number; format: (countdown: string) => string; className: string | undefined }) {
+  const left = useCountdown(at);
+  return (
+    <span data-slot="rate-limit-banner-countdown" className={cx(className)}>
+      {format(formatCountdown(left))}
+    </span>
+  );
+}

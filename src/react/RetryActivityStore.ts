@@ -1,0 +1,333 @@
+import {
+  notifyManager,
+  type Mutation,
+  type MutationCacheNotifyEvent,
+  type Query,
+  type QueryCacheNotifyEvent,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import type { ErrorCatalog } from '../core/errorCatalog.js';
+import type { RetryPolicy } from '../core/retryPolicy.js';
+import { timers } from '../core/timers.js';
+import { toErrorState } from '../core/toErrorState.js';
+
+/**
+ * Where a failed request stands: `retrying` while TanStack Query waits to try again (or the
+ * retry is on its way), `recovered` once a retry succeeded, `failed` once retries ran out.
+ */
+export type RetryActivityStatus = 'retrying' | 'recovered' | 'failed';
+
+/** One Sensei query or mutation that failed and is (or was) being retried. Immutable. */
+export interface RetryActivityEntry {
+  /** Stable per query (`query:<hash>`) or mutation (`mutation:<id>`), across its retries. */
+  readonly id: string;
+  readonly kind: 'query' | 'mutation';
+  /** The query key, or the mutation key if it has one. */
+  readonly key: QueryKey | undefined;
+  readonly status: RetryActivityStatus;
+  /** What failed, in a few words: `Service unavailable (503)` (from `toErrorState`, so the catalog applies). */
+  readonly label: string;
+  /** The latest failure: the error the next retry answers, or the final one. */
+  readonly error: unknown;
+  /** The HTTP status of the latest failure, if the server answered. */
+  readonly httpStatus: number | undefined;
+  /** The latest failure's `request_id`: quote it to support. */
+  readonly requestId: string | undefined;
+  /**
+   * When the next attempt goes out (epoch ms), as the retry policy scheduled it — jitter and
+   * `Retry-After` included. `undefined` when settled, or when the policy did not schedule it.
+   */
+  readonly retryAt: number | undefined;
+  /** Failed attempts in this episode (a "Retry now" does not start the count again). */
+  readonly failureCount: number;
+  /** Waiting for the network or a focused tab before the next attempt (TanStack's pause). */
+  readonly paused: boolean;
+  /** A "Retry now" request is on its way. */
+  readonly retryingNow: boolean;
+  /**
+   * Whether `retryNow` can cut the wait short: queries only. A mutation's retry delay cannot be
+   * skipped in TanStack Query, and sending it again beside the scheduled retry would write twice.
+   */
+  readonly canRetryNow: boolean;
+  /** The user dismissed it; a retrying entry stays dismissed until its episode ends. */
+  readonly dismissed: boolean;
+  /** When this episode's first failure was seen (epoch ms). */
+  readonly since: number;
+}
+
+export interface RetryActivityStoreOptions {
+  queryClient: QueryClient;
+  retryPolicy: RetryPolicy;
+  /** For the labels. @default none: the default English texts */
+  errorCatalog?: ErrorCatalog | undefined;
+}
+
+type AnyQuery = Query<unknown, unknown, unknown, QueryKey>;
+type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
+
+const EMPTY: readonly RetryActivityEntry[] = Object.freeze([]);
+const noop = () => {};
+
+/** Sensei queries are keyed `['sensei', …]` (see `senseiKeys`). */
+function isSenseiQuery(query: AnyQuery): boolean {
+  return Array.isArray(query.queryKey) && query.queryKey[0] === 'sensei';
+}
+
+/** `useSenseiMutation` marks its mutations with `meta: { sensei: true }`; a `['sensei', …]` key counts too. */
+function isSenseiMutation(mutation: AnyMutation): boolean {
+  const { meta, mutationKey } = mutation.options;
+  return meta?.sensei === true || (Array.isArray(mutationKey) && mutationKey[0] === 'sensei');
+}
+
+function sameEntry(a: RetryActivityEntry, b: RetryActivityEntry): boolean {
+  return (
+    a.status === b.status &&
+    a.error === b.error &&
+    a.retryAt === b.retryAt &&
+    a.failureCount === b.failureCount &&
+    a.paused === b.paused &&
+    a.retryingNow === b.retryingNow &&
+    a.dismissed === b.dismissed &&
+    a.label === b.label
+  );
+}
+
+/**
+ * Watches a `QueryClient`'s query and mutation caches and keeps the list of Sensei requests
+ * that are waiting to retry, with the transitions retrying → recovered and retrying → failed.
+ * A plain external store (`subscribe`/`getSnapshot`): it listens to the caches only while it
+ * has subscribers, and notifies them only when an entry changes — not on every cache event.
+ */
+export class RetryActivityStore {
+  private readonly queryClient: QueryClient;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly errorCatalog: ErrorCatalog | undefined;
+  private readonly entries = new Map<string, RetryActivityEntry>();
+  private readonly queries = new Map<string, AnyQuery>();
+  private readonly listeners = new Set<() => void>();
+  private snapshot: readonly RetryActivityEntry[] = EMPTY;
+  private disconnect: (() => void) | undefined;
+  private emitScheduled = false;
+
+  constructor(options: RetryActivityStoreOptions) {
+    this.queryClient = options.queryClient;
+    this.retryPolicy = options.retryPolicy;
+    this.errorCatalog = options.errorCatalog;
+  }
+
+  /** Subscribes; the first subscriber connects to the caches, the last one disconnects. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (!this.disconnect) this.connect();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  };
+
+  /** The entries, oldest first; the same array until one changes. */
+  getSnapshot = (): readonly RetryActivityEntry[] => this.snapshot;
+
+  /** For `useSyncExternalStore` on the server: nothing is retrying there. */
+  getServerSnapshot = (): readonly RetryActivityEntry[] => EMPTY;
+
+  /**
+   * Cuts a query's wait short and sends its next attempt now — exactly one request. For a
+   * `failed` query, starts it over. Does nothing for mutations (see `canRetryNow`), while an
+   * attempt is already on its way (a "Retry now", or the scheduled retry once due), and for
+   * unknown ids. TanStack counts retries afresh after it, so the policy's budget starts over.
+   */
+  retryNow = (target: string | RetryActivityEntry): Promise<void> => {
+    const id = typeof target === 'string' ? target : target.id;
+    const entry = this.entries.get(id);
+    const query = this.queries.get(id);
+    if (!entry || !query || !entry.canRetryNow || entry.status === 'recovered' || entry.retryingNow) {
+      return Promise.resolve();
+    }
+    if (entry.status === 'retrying') {
+      // The scheduled attempt is already on its way: another request now would only duplicate it.
+      if (!entry.paused && entry.retryAt !== undefined && entry.retryAt <= timers.now()) return Promise.resolve();
+      // TanStack's `cancelRefetch` replaces a running fetch only when the query has data; a first
+      // load would reuse the sleeping retry instead. A silent cancel ends the wait either way,
+      // and its timer then finds the retryer settled and sends nothing.
+      void query.cancel({ silent: true });
+      this.set({ ...entry, retryingNow: true });
+    } else {
+      this.delete(id); // `failed`: a new episode starts if this attempt fails again
+    }
+    // Disabled or static queries are skipped by refetchQueries: fetch those directly.
+    if (query.isDisabled() || query.isStatic()) return query.fetch(undefined, { cancelRefetch: true }).then(noop, noop);
+    return this.queryClient.refetchQueries({ predicate: (candidate) => candidate === query }, { cancelRefetch: true });
+  };
+
+  /**
+   * Hides entries: a `retrying` one stays known (dismissed) until its episode ends — its final
+   * failure shows again, its recovery does not — while `recovered` and `failed` ones are done.
+   */
+  dismiss = (target: string | RetryActivityEntry | readonly (string | RetryActivityEntry)[]): void => {
+    const targets = Array.isArray(target) ? target : [target as string | RetryActivityEntry];
+    for (const item of targets) {
+      const id = typeof item === 'string' ? item : item.id;
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      if (entry.status === 'retrying') this.set({ ...entry, dismissed: true });
+      else this.delete(id);
+    }
+  };
+
+  private connect(): void {
+    const queryCache = this.queryClient.getQueryCache();
+    const mutationCache = this.queryClient.getMutationCache();
+    const unsubscribeQueries = queryCache.subscribe(this.onQueryEvent);
+    const unsubscribeMutations = mutationCache.subscribe(this.onMutationEvent);
+    this.disconnect = () => {
+      unsubscribeQueries();
+      unsubscribeMutations();
+    };
+    // Retries that began before anyone listened.
+    for (const query of queryCache.getAll()) this.syncQuery(query as AnyQuery, undefined);
+    for (const mutation of mutationCache.getAll()) this.syncMutation(mutation as AnyMutation);
+  }
+
+  private stop(): void {
+    this.disconnect?.();
+    this.disconnect = undefined;
+    this.entries.clear();
+    this.queries.clear();
+    this.snapshot = EMPTY;
+  }
+
+  private onQueryEvent = (event: QueryCacheNotifyEvent): void => {
+    const query = event.query as AnyQuery;
+    if (!isSenseiQuery(query)) return;
+    if (event.type === 'removed') {
+      const id = `query:${query.queryHash}`;
+      if (this.entries.get(id)?.status === 'retrying') this.delete(id);
+      return;
+    }
+    if (event.type === 'updated') this.syncQuery(query, event.action.type);
+  };
+
+  private onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
+    if (!event) return;
+    const mutation = event.mutation as AnyMutation | undefined;
+    if (!mutation || !isSenseiMutation(mutation)) return;
+    if (event.type === 'removed') {
+      const id = `mutation:${mutation.mutationId}`;
+      if (this.entries.get(id)?.status === 'retrying') this.delete(id);
+      return;
+    }
+    if (event.type === 'updated') this.syncMutation(mutation);
+  };
+
+  private syncQuery(query: AnyQuery, action: string | undefined): void {
+    if (!isSenseiQuery(query)) return;
+    const id = `query:${query.queryHash}`;
+    const existing = this.entries.get(id);
+    const { fetchStatus, fetchFailureCount, fetchFailureReason, status, error } = query.state;
+    if (fetchStatus !== 'idle' && fetchFailureCount > 0 && fetchFailureReason != null) {
+      this.queries.set(id, query);
+      this.retrying({ id, kind: 'query', key: query.queryKey, canRetryNow: true }, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused');
+      return;
+    }
+    if (!existing) return;
+    if (existing.status === 'retrying') {
+      if (fetchStatus !== 'idle') return; // a retry is on its way
+      if (status === 'success' && action === 'success') this.settle(existing, 'recovered', existing.error);
+      else if (status === 'error' && action === 'error') this.settle(existing, 'failed', error);
+      else this.delete(id); // cancelled, reset or reverted: nothing to report
+    } else if (existing.status === 'failed' && action === 'success') {
+      this.delete(id); // fetched fine since: the failure is old news
+    }
+  }
+
+  private syncMutation(mutation: AnyMutation): void {
+    if (!isSenseiMutation(mutation)) return;
+    const id = `mutation:${mutation.mutationId}`;
+    const existing = this.entries.get(id);
+    const { status, failureCount, failureReason, isPaused, error } = mutation.state;
+    if (status === 'pending' && failureCount > 0 && failureReason != null) {
+      const key = mutation.options.mutationKey as QueryKey | undefined;
+      this.retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused);
+      return;
+    }
+    if (existing?.status !== 'retrying') return;
+    if (status === 'success') this.settle(existing, 'recovered', existing.error);
+    else if (status === 'error') this.settle(existing, 'failed', error);
+    else if (status === 'idle') this.delete(id);
+  }
+
+  private retrying(
+    base: Pick<RetryActivityEntry, 'id' | 'kind' | 'key' | 'canRetryNow'>,
+    error: unknown,
+    tanstackFailureCount: number,
+    paused: boolean,
+  ): void {
+    const existing = this.entries.get(base.id);
+    const ongoing = existing?.status === 'retrying' ? existing : undefined;
+    const newFailure = ongoing?.error !== error;
+    this.set({
+      ...base,
+      ...this.describe(error),
+      status: 'retrying',
+      error,
+      retryAt: this.retryPolicy.scheduledRetryAt(error),
+      failureCount: ongoing ? ongoing.failureCount + (newFailure ? 1 : 0) : tanstackFailureCount,
+      paused,
+      retryingNow: ongoing && !newFailure ? ongoing.retryingNow : false,
+      dismissed: ongoing?.dismissed ?? false,
+      since: ongoing?.since ?? timers.now(),
+    });
+  }
+
+  private settle(entry: RetryActivityEntry, status: 'recovered' | 'failed', error: unknown): void {
+    if (status === 'recovered' && entry.dismissed) {
+      this.delete(entry.id); // the user did not want to hear about it
+      return;
+    }
+    this.set({
+      ...entry,
+      ...this.describe(error),
+      status,
+      error,
+      retryAt: undefined,
+      failureCount: entry.failureCount + (error !== entry.error ? 1 : 0),
+      paused: false,
+      retryingNow: false,
+      dismissed: false,
+    });
+  }
+
+  private describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId'> {
+    const state = toErrorState(error, { catalog: this.errorCatalog });
+    return {
+      label: state.status !== undefined ? `${state.title} (${state.status})` : state.title,
+      httpStatus: state.status,
+      requestId: state.requestId,
+    };
+  }
+
+  private set(entry: RetryActivityEntry): void {
+    const existing = this.entries.get(entry.id);
+    if (existing && sameEntry(existing, entry)) return;
+    this.entries.set(entry.id, Object.freeze(entry));
+    this.changed();
+  }
+
+  private delete(id: string): void {
+    this.queries.delete(id);
+    if (this.entries.delete(id)) this.changed();
+  }
+
+  private changed(): void {
+    this.snapshot = Object.freeze([...this.entries.values()]);
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    // Batched with TanStack's own notifications: several queries failing at once render once.
+    notifyManager.schedule(() => {
+      this.emitScheduled = false;
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, userEvent, within } from 'storybook/test';
+import { RateLimitBanner, type RateLimitBannerProps } from '../src/components/RateLimitBanner.js';
+import { createSenseiClient } from '../src/core/createSenseiClient.js';
+import type { RateLimitState } from '../src/core/RateLimitStore.js';
+import { SenseiProvider } from '../src/react/SenseiProvider.js';
+import { createMockSenseiApi, type RateLimitOnceScenario } from '../src/testing/index.js';
+// Until the lead merges it into styles.css (which preview.ts imports).
+
+// The key lives here, never in args: stories' args are shown in the UI.
+const STORY_API_KEY = 'sk_story_only_banner_7d1f';
+
+interface BannerDemoProps extends Omit<RateLimitBannerProps, 'state'> {
+  /**
+   * Drive a real client over the mock API: its first request meets this 429 (or the last
+   * request of a window). Without it the banner shows `fixed` instead.
+   */
+  rateLimitOnce?: RateLimitOnceScenario;
+  /** A fixed rate-limit state, relative to now: `resetInMs` and `retryInMs` become epoch times. */
+  fixed?: Partial<Omit<RateLimitState, 'resetAt' | 'retryAt'>> & { resetInMs?: number; retryInMs?: number };
+  /** Wrap in a `data-theme="dark"` surface. */
+  dark?: boolean;
+}
+
+/** A real client over the mock API that hits the rate limit once, as an app would. */
+function LiveBanner({ rateLimitOnce, ...props }: Omit<BannerDemoProps, 'fixed' | 'dark'> & { rateLimitOnce: RateLimitOnceScenario }) {
+  const [client] = useState(() => {
+    const api = createMockSenseiApi({ apiKey: STORY_API_KEY, scenario: { rateLimitOnce } });
+    return createSenseiClient({ baseUrl: api.baseUrl, apiKey: STORY_API_KEY, fetch: api.fetch, shareAcrossTabs: false });
+  });
+  useEffect(() => {
+    client.get('/v1/migrations').catch(() => undefined);
+  }, [client]);
+  return (
+    <SenseiProvider client={client}>
+      <RateLimitBanner {...props} />
+    </SenseiProvider>
+  );
+}
+
+/** The banner from a fixed state, computed once when the story renders. */
+function FixedBanner({ fixed = {}, ...props }: Omit<BannerDemoProps, 'rateLimitOnce' | 'dark'>) {
+  const [state] = useState<RateLimitState>(() => {
+    const now = Date.now();
+    const { resetInMs, retryInMs, ...rest } = fixed;
+    return {
+      limit: 1000,
+      remaining: 1000,
+      isLimited: false,
+      headersHidden: false,
+      ...rest,
+      resetAt: resetInMs === undefined ? undefined : now + resetInMs,
+      retryAt: retryInMs === undefined ? undefined : now + retryInMs,
+    };
+  });
+  return <RateLimitBanner {...props} state={state} />;
+}
+
+function BannerDemo({ rateLimitOnce, fixed, dark, ...props }: BannerDemoProps) {
+  const banner = rateLimitOnce ? <LiveBanner {...props} rateLimitOnce={rateLimitOnce} /> : <FixedBanner {...props} fixed={fixed} />;
+  if (!dark) return banner;
+  return (
+    <div data-theme="dark" style={{ padding: '1.5rem', background: 'var(--sensei-color-bg)', color: 'var(--sensei-color-fg)' }}>
+      {banner}
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Components/RateLimitBanner',
+  component: BannerDemo,
+  args: { locale: 'en-GB' },
+  decorators: [(Story) => <div style={{ maxWidth: '36rem' }}>{Story()}</div>],
+} satisfies Meta<typeof BannerDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const banner = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-slot="rate-limit-banner"]')!;
+
+export const Low: Story = {
+  name: 'Low: few requests left',
+  args: { fixed: { limit: 1000, remaining: 42, resetInMs: 4 * 60_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'low');
+    await expect(banner(canvasElement)).toHaveTextContent(/42 of 1000 requests left, resets at \d{1,2}:\d\d/);
+    await expect(canvas.getByRole('status')).toHaveTextContent(/^Few of 1000 requests left, the limit resets at \d{1,2}:\d\d\.$/);
+    // Only a warning: it can be dismissed.
+    await userEvent.click(canvas.getByRole('button', { name: 'Dismiss rate-limit warning' }));
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden');
+  },
+};
+
+export const Limited: Story = {
+  name: 'Limited, live countdown',
+  args: { rateLimitOnce: { retryAfterSeconds: 42 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/^requests resume in 0:4[12]$/)).toBeInTheDocument();
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'limited');
+    await expect(canvas.getByText('Rate limit reached')).toBeInTheDocument();
+    await expect(canvas.getByRole('status')).toHaveTextContent(/^Rate limit reached\. Requests resume at \d{1,2}:\d\d:\d\d\.$/);
+    await expect(canvas.queryByRole('button')).toBeNull(); // not dismissible while limited
+  },
+};
+
+export const Recovered: Story = {
+  name: 'Recovered (shown after the wait)',
+  args: { rateLimitOnce: { retryAfterSeconds: 2 }, recoveredMs: 60_000 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/^requests resume in 0:0[12]$/)).toBeInTheDocument();
+    const status = canvas.getByRole('status');
+    await expect(await canvas.findByText('Requests are going out again.', { selector: '[data-slot$="message"]' }, { timeout: 4000 })).toBeInTheDocument();
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'recovered');
+    await expect(status).toHaveTextContent('Requests are going out again.');
+  },
+};
+
+export const HeadersHidden: Story = {
+  name: 'Limited, headers hidden (estimated wait)',
+  args: { fixed: { limit: undefined, remaining: undefined, isLimited: true, headersHidden: true, retryInMs: 90_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(banner(canvasElement)).toHaveAttribute('data-estimated');
+    await expect(canvas.getByText('The wait time is estimated.')).toBeInTheDocument();
+    await expect(canvas.getByText(/^requests resume in 1:(29|30)$/)).toBeInTheDocument();
+    await expect(canvas.getByRole('status')).toHaveTextContent(/The wait time is estimated\.$/);
+  },
+};
+
+export const DarkLow: Story = {
+  name: 'Dark: low',
+  args: { dark: true, fixed: { limit: 100, remaining: 3, resetInMs: 90_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(banner(canvasElement)).toHaveTextContent(/3 of 100 requests left/);
+  },
+};
+
+export const DarkLimited: Story = {
+  name: 'Dark: limited',
+  args: { dark: true, fixed: { limit: 100, remaining: 0, isLimited: true, retryInMs: 42_000, resetInMs: 42_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText(/^requests resume in 0:4[12]$/)).toBeInTheDocument();
+  },
+};
