@@ -15,7 +15,7 @@ const layer = (from, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', 'public', '!.storybook'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', 'public', '!.storybook', 'examples/*/dist', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +31,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Type tests declare values only to take their types.
+    files: ['test/types/**'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
   layer(
     'core',

@@ -1,6 +1,7 @@
 /**
- * `@sensei/react/testing`: a mock Sensei API for tests, stories and demos. Browser-safe; the
- * HTTP server is in `./server.ts` (`@sensei/react/testing/server`), which needs Node.
+ * `@sensei/react/testing`: a mock Sensei API for tests, stories and demos. Browser-safe and free
+ * of msw: the MSW handlers are `@sensei/react/testing/msw`, the HTTP server (Node only) is
+ * `@sensei/react/testing/server`.
  */
 export {
   createMockSenseiApi,
@@ -8,7 +9,6 @@ export {
   type MockSenseiApi,
   type MockSenseiApiOptions,
 } from './createMockSenseiApi.js';
-export { createMswHandlers } from './createMswHandlers.js';
 export type { MockRequestFilter } from './matchesRequestFilter.js';
 export type {
   AcceptedOperation,

@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockSenseiApi, createMswHandlers, type MigrationListResponse } from '../../src/testing/index.js';
+import { createMockSenseiApi, type MigrationListResponse } from '../../src/testing/index.js';
+import { createMswHandlers } from '../../src/testing/msw.js';
 
 const api = createMockSenseiApi();
 const server = setupServer(...createMswHandlers(api));
