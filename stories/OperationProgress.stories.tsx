@@ -8,7 +8,6 @@ import { SenseiError } from '../src/core/SenseiError.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { useAsyncOperation } from '../src/react/useAsyncOperation.js';
 import { createMockSenseiApi, type OperationsScenario } from '../src/testing/index.js';
-// Until the lead merges it into styles.css (which preview.ts imports).
 
 /** A `useAsyncOperation` result as plain data; 42 s into the operation. */
 function operation(overrides: Partial<OperationProgressSource>): OperationProgressSource {

@@ -7,7 +7,6 @@ import { createSenseiClient } from '../src/core/createSenseiClient.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { usePaginatedList } from '../src/react/usePaginatedList.js';
 import { createMockSenseiApi } from '../src/testing/index.js';
-// Until the lead merges it into styles.css (which preview.ts imports).
 
 interface PaginatorDemoProps {
   /** Items in the list. */

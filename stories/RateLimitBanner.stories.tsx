@@ -6,7 +6,6 @@ import { createSenseiClient } from '../src/core/createSenseiClient.js';
 import type { RateLimitState } from '../src/core/RateLimitStore.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { createMockSenseiApi, type RateLimitOnceScenario } from '../src/testing/index.js';
-// Until the lead merges it into styles.css (which preview.ts imports).
 
 // The key lives here, never in args: stories' args are shown in the UI.
 const STORY_API_KEY = 'sk_story_only_banner_7d1f';

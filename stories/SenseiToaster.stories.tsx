@@ -8,7 +8,6 @@ import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { useSenseiQuery } from '../src/react/useSenseiQuery.js';
 import { useSenseiToast } from '../src/react/useSenseiToast.js';
 import { createMockSenseiApi, type MockScenario } from '../src/testing/index.js';
-// Until the lead merges it into styles.css (which preview.ts imports).
 
 // The key lives here, never in args: stories' args are shown in the UI.
 const STORY_API_KEY = 'sk_story_only_toast_3b8e';
