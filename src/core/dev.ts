@@ -1,7 +1,12 @@
-// Bundlers replace `process.env.NODE_ENV`; guard for runtimes without `process`.
 /** True unless the app was built for production. */
 export function isDevelopment(): boolean {
-  return typeof process === 'undefined' || process.env?.NODE_ENV !== 'production';
+  // Written plainly so that bundlers replace `process.env.NODE_ENV` (a production build folds
+  // this to `false`); a runtime with no `process` and no bundler throws, and counts as dev.
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return true;
+  }
 }
 
 const warned = new Set<string>();

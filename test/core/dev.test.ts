@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDevelopment, warnOnce } from '../../src/core/dev.js';
 
@@ -27,5 +28,22 @@ describe('warnOnce', () => {
     expect(isDevelopment()).toBe(true);
     vi.stubEnv('NODE_ENV', 'test');
     expect(isDevelopment()).toBe(true);
+  });
+});
+
+describe('isDevelopment in a bundled production app', () => {
+  it('is false once a bundler has replaced process.env.NODE_ENV, even where `process` does not exist', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: { contents: "import { isDevelopment } from './src/core/dev.ts'; globalThis.__dev = isDevelopment();", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    // Run it as a browser would: no `process` at all.
+    const sandbox: Record<string, unknown> = {};
+    new Function('globalThis', 'process', result.outputFiles[0]!.text)(sandbox, undefined);
+    expect(sandbox.__dev).toBe(false);
   });
 });
