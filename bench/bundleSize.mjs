@@ -1,0 +1,175 @@
+// Bundle sizes measured the way an app's bundler sees them: shared by `npm run bench` (the
+// table) and `npm run size` (the budgets), so both report the same bytes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+export const root = resolve(import.meta.dirname, '..');
+export const dist = join(root, 'dist');
+
+/** What every React app already ships (or picks itself): never counted, for us or the peers. */
+export const APP_EXTERNALS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@radix-ui/*'];
+/** For apps that already ship zod 4: the "zod external" column. */
+export const ZOD_EXTERNALS = ['zod', 'zod/*'];
+
+/** One KB here is 1,000 bytes (as Vite prints sizes): the stricter reading of a budget. */
+export const KB = 1000;
+
+const importPath = (file) => JSON.stringify(join(dist, file));
+
+/**
+ * The library's bundles. `code` is an app's entry: it imports and uses what the row names, so
+ * the bundler keeps exactly that (and what it pulls in) and tree-shakes the rest.
+ */
+export const libraryCases = [
+  {
+    id: 'whole',
+    label: 'whole `@sensei/react` entry',
+    code: `import * as all from ${importPath('index.js')};\nconsole.log(all);`,
+  },
+  {
+    id: 'core',
+    label: '`@sensei/react/core` alone',
+    code: `import * as core from ${importPath('core/index.js')};\nconsole.log(core);`,
+  },
+  {
+    id: 'usePaginatedList',
+    label: 'an app importing only `usePaginatedList`',
+    code: `import { usePaginatedList } from ${importPath('index.js')};\nconsole.log(usePaginatedList);`,
+  },
+  {
+    id: 'SenseiErrorPanel',
+    label: 'an app importing only `SenseiErrorPanel`',
+    code: `import { SenseiErrorPanel } from ${importPath('index.js')};\nconsole.log(SenseiErrorPanel);`,
+  },
+];
+
+/** Not budgeted: the smallest app that really pages a list (it needs a client and the provider). */
+export const minimalAppCase = {
+  id: 'minimalApp',
+  label: 'a minimal list app: `createSenseiClient` + `SenseiProvider` + `usePaginatedList`',
+  code: `import { createSenseiClient, SenseiProvider, usePaginatedList } from ${importPath('index.js')};\nconsole.log(createSenseiClient, SenseiProvider, usePaginatedList);`,
+};
+
+/** What a team would assemble instead, each imported whole (as `import *` keeps every export). */
+export const peerCases = [
+  { id: 'ky', label: 'ky', role: 'fetch wrapper with retry', pkg: 'ky' },
+  { id: 'react-error-boundary', label: 'react-error-boundary', role: 'error boundary', pkg: 'react-error-boundary' },
+  { id: 'sonner', label: 'sonner', role: 'toasts', pkg: 'sonner' },
+  { id: 'react-paginate', label: 'react-paginate', role: 'paginator', pkg: 'react-paginate' },
+  { id: '@azure/core-lro', label: '@azure/core-lro', role: 'long-running operation poller', pkg: '@azure/core-lro' },
+  // Its host `@octokit/core` is a peer dependency (a GitHub client): left out, to the peers' favour.
+  {
+    id: '@octokit/plugin-throttling',
+    label: '@octokit/plugin-throttling',
+    role: 'rate-limit throttling',
+    pkg: '@octokit/plugin-throttling',
+    external: ['@octokit/core'],
+  },
+].map((peer, index) => ({
+  ...peer,
+  code: `import * as peer${index} from ${JSON.stringify(peer.pkg)};\nconsole.log(peer${index});`,
+}));
+
+/** All six peers in one bundle (shared helpers counted once). */
+export const peersTogetherCase = {
+  id: 'peersTogether',
+  label: 'the six peers in one bundle',
+  code: peerCases.map((peer) => peer.code).join('\n'),
+  external: peerCases.flatMap((peer) => peer.external ?? []),
+};
+
+/**
+ * Bundles `code` (esbuild: bundle, minify, ESM, browser, production) and returns its minified
+ * and gzipped (level 9) byte counts with the esbuild metafile.
+ */
+export async function measure(code, { zodExternal = false, external = [] } = {}) {
+  const result = await esbuild.build({
+    stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'app.js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    // What every production build defines (esbuild's own default for minified browser builds).
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: [...APP_EXTERNALS, ...(zodExternal ? ZOD_EXTERNALS : []), ...external],
+    absWorkingDir: root,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
+}
+
+/** Both columns of a row: zod counted and zod external. */
+export async function measureBoth(testCase) {
+  const external = testCase.external ?? [];
+  const [withZod, withoutZod] = await Promise.all([
+    measure(testCase.code, { external }),
+    measure(testCase.code, { external, zodExternal: true }),
+  ]);
+  return { withZod, withoutZod };
+}
+
+/** Gzipped size of the shipped stylesheet. */
+export function stylesheetGzip() {
+  const file = join(dist, 'styles.css');
+  const css = readFileSync(file);
+  return { raw: css.length, gzip: gzipSync(css, { level: 9 }).length };
+}
+
+/** The biggest inputs of a bundle, as esbuild's `analyzeMetafile` prints them (minified bytes). */
+export async function topContributors(metafile, count = 15) {
+  const text = await esbuild.analyzeMetafile(metafile);
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  // The first line is the output file; the next ones are its inputs, biggest first.
+  return lines.slice(0, count + 1).join('\n');
+}
+
+/** Bytes per group of inputs (zod, our core, react bindings, components, other packages). */
+export function contributionsByGroup(metafile) {
+  const groups = {};
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const group = input.includes('node_modules/zod/')
+        ? 'zod'
+        : input.startsWith('dist/core/')
+          ? 'dist/core'
+          : input.startsWith('dist/react/')
+            ? 'dist/react'
+            : input.startsWith('dist/components/')
+              ? 'dist/components'
+              : input.startsWith('dist/')
+                ? 'dist (entries)'
+                : 'other';
+      groups[group] = (groups[group] ?? 0) + bytesInOutput;
+    }
+  }
+  return Object.entries(groups).sort((a, b) => b[1] - a[1]);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds `dist/` when it is missing or older than `src/`, so sizes never describe stale code. */
+export function ensureDist() {
+  const entry = join(dist, 'index.js');
+  if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(join(root, 'src'))) return;
+  console.error(existsSync(entry) ? 'dist/ is older than src/: npm run build' : 'dist/ is missing: npm run build');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.error(build.stdout);
+    throw new Error('npm run build failed');
+  }
+}
+
+export const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;

@@ -1,0 +1,165 @@
+// `npm run bench`: every measurement of issue 7 in one run, printed as one markdown table and
+// written to bench/results.md. Numbers only: nothing here asserts on time (budgets live in
+// `npm run size`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, arch, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ensureDist,
+  kb,
+  libraryCases,
+  measureBoth,
+  minimalAppCase,
+  peerCases,
+  peersTogetherCase,
+  root,
+  stylesheetGzip,
+} from './bundleSize.mjs';
+
+const started = Date.now();
+const log = (message) => console.error(`bench: ${message}`);
+
+// 1. Bundle sizes (esbuild, same settings for us and the peers).
+ensureDist();
+log('bundle sizes');
+const sizes = {};
+for (const testCase of [...libraryCases, minimalAppCase, ...peerCases, peersTogetherCase]) {
+  sizes[testCase.id] = await measureBoth(testCase);
+}
+const css = stylesheetGzip();
+
+// 2–6. React measurements in jsdom (bench/*.bench-run.tsx), each writing its numbers as JSON.
+log('React measurements (vitest, bench/vitest.config.ts)');
+const out = mkdtempSync(join(tmpdir(), 'sensei-bench-'));
+const vitest = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/vitest.config.ts'], {
+  cwd: root,
+  env: { ...process.env, SENSEI_BENCH_OUT: out, FORCE_COLOR: '0' },
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (vitest.status !== 0) {
+  console.error(vitest.stdout, vitest.stderr);
+  rmSync(out, { recursive: true, force: true });
+  throw new Error('bench: a React measurement failed (output above)');
+}
+const read = (id) => JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8'));
+const rateLimit = read('rateLimit');
+const opOne = read('operationsOne');
+const opMany = read('operationsMany');
+const paging = read('paging');
+const paginator = read('paginator');
+const countdown = read('countdown');
+const scale = read('scale');
+rmSync(out, { recursive: true, force: true });
+
+// The table.
+const both = (id) => `${kb(sizes[id].withZod.gzip)} / ${kb(sizes[id].withoutZod.gzip)}`;
+const sum = (pick) => peerCases.reduce((total, peer) => total + pick(sizes[peer.id]), 0);
+const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const fixed = (value, digits) => value.toFixed(digits);
+const same = (values) => values.every((value) => value === values[0]);
+const eachOrList = (values, format) => (same(values) ? `${format(values[0])} each` : values.map(format).join(', '));
+const ratio = (entry) => `${fixed(entry.huge.medianMs, 2)} / ${fixed(entry.small.medianMs, 2)} ms → ${fixed(entry.huge.medianMs / entry.small.medianMs, 2)}×`;
+const perChange = (commitsCount, changes) => (changes === 0 ? `${commitsCount} (no change)` : `${fixed(commitsCount / changes, 2)} (${commitsCount}/${changes})`);
+
+const rows = [
+  ['1', 'Bundle: whole `@sensei/react` entry', both('whole'), `six peers, sum: ${kb(sum((s) => s.withZod.gzip))} / ${kb(sum((s) => s.withoutZod.gzip))}; in one bundle: ${both('peersTogether')}`],
+  ['1', 'Bundle: `@sensei/react/core` alone', both('core'), '—'],
+  ['1', 'Bundle: an app importing only `usePaginatedList`', both('usePaginatedList'), '—'],
+  ['1', 'Bundle: an app importing only `SenseiErrorPanel`', both('SenseiErrorPanel'), '—'],
+  ['1', 'Bundle: minimal list app (`createSenseiClient` + `SenseiProvider` + `usePaginatedList`)', both('minimalApp'), '—'],
+  ...peerCases.map((peer) => ['1', `Bundle, peer: ${peer.label} (${peer.role})`, '—', both(peer.id)]),
+  ['1', '`dist/styles.css`, gzipped (optional)', kb(css.gzip), 'sonner injects its CSS from JS (counted above)'],
+  [
+    '2',
+    `Rate limit: ${rateLimit.lists} lists, server closed ${rateLimit.closedMs / 1000} s (429, \`Retry-After: 2\`) — requests sent into the limit after the first burst`,
+    String(rateLimit.ours.sentIntoLimit),
+    `${rateLimit.plain.sentIntoLimit} (plain \`useQuery\`, default retry)`,
+  ],
+  ['2', '… first-page requests until every list shows data (first burst included)', String(rateLimit.ours.requestsToSuccess), String(rateLimit.plain.requestsToSuccess)],
+  ['2', '… time until every list shows data', ms(rateLimit.ours.allReadyMs), ms(rateLimit.plain.allReadyMs)],
+  [
+    '3',
+    `Operation done after ${opOne.completeAfterMs / 1000} s (\`Retry-After: 1\`, ${opOne.latencyMs} ms latency), one watcher that starts it — status requests until it shows done`,
+    String(opOne.ours.statusRequestsToCompletion),
+    `${opOne.plain.statusRequestsToCompletion} (plain \`useQuery\`, \`refetchInterval: 1000\`)`,
+  ],
+  ['3', '… completion on the server → the hook reports it', ms(opOne.ours.completionToReportedMs), ms(opOne.plain.completionToReportedMs)],
+  [
+    '3',
+    `… status requests in the ${opOne.afterMs / 1000} s after it showed done`,
+    String(opOne.ours.requestsAfterCompletion),
+    String(opOne.plain.requestsAfterCompletion),
+  ],
+  [
+    '3',
+    `${opMany.watchers} watchers on one operation — status requests until done / in the ${opOne.afterMs / 1000} s after`,
+    `${opMany.ours.statusRequestsToCompletion} / ${opMany.ours.requestsAfterCompletion}`,
+    `${opMany.plain.statusRequestsToCompletion} / ${opMany.plain.requestsAfterCompletion}`,
+  ],
+  [
+    '4',
+    `Paging: Next click → next page's rows on screen (${paging.latencyMs} ms latency, ${paging.clicks} clicks, fake time)`,
+    eachOrList(paging.ours.latenciesMs, ms),
+    `${eachOrList(paging.plain.latenciesMs, ms)} (plain \`useQuery\` + \`keepPreviousData\`, no prefetch)`,
+  ],
+  ['4', '… requests on the critical path per click', eachOrList(paging.ours.criticalRequests, String), eachOrList(paging.plain.criticalRequests, String)],
+  [
+    '4',
+    `… requests for ${paging.ours.pagesViewed} pages viewed (the price of prefetching)`,
+    String(paging.ours.totalRequests),
+    String(paging.plain.totalRequests),
+  ],
+  ['5', '`Paginator` mount, median real time at 10⁶ / 10 pages → ratio', ratio(paginator.ours), `react-paginate: ${ratio(paginator.reactPaginate)}`],
+  [
+    '5',
+    '… items rendered at 10 / 10⁶ pages',
+    `${paginator.ours.small.items} / ${paginator.ours.huge.items}`,
+    `react-paginate: ${paginator.reactPaginate.small.items} / ${paginator.reactPaginate.huge.items}`,
+  ],
+  [
+    '5',
+    `Commits during a ${countdown.seconds} s \`RateLimitBanner\` countdown: banner / sibling list / \`useRateLimit(s => s.isLimited)\``,
+    `${countdown.commits.banner} / ${countdown.commits.list} / ${countdown.commits.isLimited}`,
+    '—',
+  ],
+  [
+    '6',
+    `Scale: ${scale.lists} lists + ${scale.operations} polled operations — requests per 1 s poll interval (status / list)`,
+    `${scale.perInterval.statusRequests} / ${scale.perInterval.listRequests}`,
+    '—',
+  ],
+  [
+    '6',
+    '… re-renders per changed slice: an operation / a list / rate-limit `remaining` / `isLimited`',
+    [
+      perChange(scale.commits.operations, scale.changes.operationSlices),
+      perChange(scale.commits.lists, scale.changes.listSlices),
+      perChange(scale.commits.remaining, scale.changes.remainingSlice),
+      perChange(scale.commits.isLimited, scale.changes.isLimitedSlice),
+    ].join(' / '),
+    '—',
+  ],
+];
+
+const escape = (cell) => cell.replaceAll('|', '\\|');
+const table = [
+  '| # | Measurement | @sensei/react | Alternative, same run |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+].join('\n');
+
+const cpuList = cpus();
+const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
+const machine = `${platform()} ${arch()}, ${cpuList.length} cores (${cpuList[0]?.model.trim() ?? 'unknown CPU'})`;
+const header = `Run ${date} UTC · Node ${process.version} · ${machine}`;
+const notes = [
+  'Sizes: esbuild `bundle, minify, format: esm, platform: browser`, `NODE_ENV=production`; react, react-dom, `@tanstack/react-query` and `@radix-ui/*` external; gzip level 9; 1 KB = 1,000 bytes. Cells with two sizes read "zod counted / zod external".',
+  'Rows 2–4 and 6 run in jsdom on fake time against the mock API (`@sensei/react/testing`); the alternative is plain TanStack Query (defaults) fetching the same mock. Row 5 mount times are real time in jsdom with React\'s development build: compare ratios, not absolute ms.',
+];
+const markdown = `${header}\n\n${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`;
+
+writeFileSync(join(root, 'bench/results.md'), `# Benchmark results\n\n${markdown}`);
+console.log(markdown);
+log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; written to bench/results.md`);
