@@ -1,4 +1,5 @@
 import type { RateLimitInfo } from './parseRateLimit.js';
+import { MAX_SERVER_DELAY_MS } from './parseRetryAfter.js';
 import { timers } from './timers.js';
 
 /** The rate-limit state of one client, as components read it. Snapshots are immutable. */
@@ -104,8 +105,9 @@ export class RateLimitStore {
   }
 
   /** Feeds one response's headers (and its status) into the store. */
-  update(info: RateLimitInfo | undefined, status: number): void {
+  update(input: RateLimitInfo | undefined, status: number): void {
     const now = timers.now();
+    const info = input && { ...input, resetAt: capAt(input.resetAt, now), retryAt: capAt(input.retryAt, now) };
     const prev = this.state;
     let retryAt = prev.retryAt !== undefined && prev.retryAt > now ? prev.retryAt : undefined;
     let headersHidden = prev.headersHidden;
@@ -141,8 +143,10 @@ export class RateLimitStore {
    * Takes in what another tab's store learned. Only closes the gate further or moves to a newer
    * window: a stale message never reopens it.
    */
-  merge(remote: Pick<RateLimitState, 'limit' | 'remaining' | 'resetAt' | 'retryAt'>): void {
+  merge(input: Pick<RateLimitState, 'limit' | 'remaining' | 'resetAt' | 'retryAt'>): void {
     const now = timers.now();
+    // Another tab (any version, any clock) must not close the gate for longer than a server could.
+    const remote = { ...input, resetAt: capAt(input.resetAt, now), retryAt: capAt(input.retryAt, now) };
     const prev = this.state;
     const retryAt = Math.max(prev.retryAt ?? 0, remote.retryAt ?? 0);
     const newerWindow =
@@ -235,9 +239,17 @@ export class RateLimitStore {
 
   /** Re-evaluates `isLimited` once time has passed. */
   private refresh(): void {
-    const isLimited = this.openAt() !== undefined;
-    if (isLimited !== this.state.isLimited) {
-      this.state = Object.freeze({ ...this.state, isLimited });
+    const now = timers.now();
+    const isLimited = this.openAt(now) !== undefined;
+    // Once its window has reset, the old `remaining` says nothing: forget it in the same update
+    // that opens the gate, so no subscriber sees "0 left" after the wait is over.
+    const windowOver = this.state.resetAt !== undefined && this.state.resetAt <= now;
+    if (isLimited !== this.state.isLimited || windowOver) {
+      this.state = Object.freeze({
+        ...this.state,
+        isLimited,
+        ...(windowOver ? { remaining: undefined, resetAt: undefined } : {}),
+      });
       this.emit();
     }
     this.schedule();
@@ -261,4 +273,12 @@ export class RateLimitStore {
   private emit(): void {
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * A time at most {@link MAX_SERVER_DELAY_MS} ahead; non-finite is no time. Beyond the cap the
+ * gate would stay shut for years, and a timer over 2^31 - 1 ms fires at once, over and over.
+ */
+function capAt(at: number | undefined, now: number): number | undefined {
+  return at !== undefined && Number.isFinite(at) ? Math.min(at, now + MAX_SERVER_DELAY_MS) : undefined;
 }
