@@ -19,7 +19,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['scripts/**/*.{js,mjs}', '*.js'],
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.js'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -70,6 +70,7 @@ export default defineConfig({
         index: resolve(root, 'src/index.ts'),
         'core/index': resolve(root, 'src/core/index.ts'),
         'testing/index': resolve(root, 'src/testing/index.ts'),
+        'testing/msw': resolve(root, 'src/testing/msw.ts'),
         'testing/server': resolve(root, 'src/testing/server.ts'),
         register: resolve(root, 'src/register.ts'),
       },
@@ -105,6 +106,21 @@ export default defineConfig({
             provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        extends: true,
+        // The built demo dashboard (examples/dashboard) served on 127.0.0.1 and driven by
+        // Playwright in Debian's Chromium; globalSetup builds it once per run.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser and one demo server per file, one file at a time: timings stay honest.
+          fileParallelism: false,
         },
       },
     ],

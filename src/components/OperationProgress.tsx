@@ -95,6 +95,11 @@ interface OperationProgressOwnProps {
    */
   renderError?: (error: SenseiError) => ReactNode;
   /**
+   * Heading level of the default error panel, to fit the page's outline.
+   * @default 3
+   */
+  errorHeadingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /**
    * Show the elapsed time, ticking once a second while the operation runs.
    * @default true
    */
@@ -162,7 +167,7 @@ function useElapsed(startedAt: number | undefined, running: boolean): number | u
  * <OperationProgress operation={migration} />
  */
 export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressProps>(function OperationProgress(
-  { operation, placeholder = null, renderError, showElapsed = true, locale, labels: labelOverrides, classNames = {}, className, ...rest },
+  { operation, placeholder = null, renderError, errorHeadingLevel = 3, showElapsed = true, locale, labels: labelOverrides, classNames = {}, className, ...rest },
   ref,
 ) {
   const labels = { ...defaultOperationProgressLabels, ...labelOverrides };
@@ -223,7 +228,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
 
   let errorContent: ReactNode = null;
   if (status === 'failed' && error) {
-    errorContent = renderError ? renderError(error) : <SenseiErrorPanel error={error} variant="compact" headingLevel={4} showRequestId />;
+    errorContent = renderError ? renderError(error) : <SenseiErrorPanel error={error} variant="compact" headingLevel={errorHeadingLevel} showRequestId />;
   }
 
   const time = elapsed === undefined ? undefined : formatCountdown(Math.floor(elapsed / 1000) * 1000);

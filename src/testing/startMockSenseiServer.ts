@@ -37,6 +37,7 @@ export interface MockSenseiServerOptions {
   corsOrigin?: string;
   /**
    * The server closes itself after this long, so a forgotten one never outlives the tests.
+   * `Infinity` (or anything over about 24 days) keeps it open until `close()`, for a demo.
    * @default 600_000 (10 minutes)
    */
   maxLifetimeMs?: number;
@@ -47,6 +48,13 @@ export interface MockSenseiServer {
   /** Origin to use as the client's base URL, e.g. `http://127.0.0.1:53117`. */
   url: string;
   api: MockSenseiApi;
+  /** Whether responses expose the rate-limit headers to browser code right now. */
+  readonly exposeHeaders: boolean;
+  /**
+   * Switches `Access-Control-Expose-Headers` on or off for the responses that follow, e.g. to
+   * show a UI falling back to backoff when a gateway hides the rate-limit headers.
+   */
+  setExposeHeaders(expose: boolean): void;
   /** Stops listening and ends open connections. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -87,10 +95,10 @@ export async function startMockSenseiServer(
     api = createMockSenseiApi(),
     port = 0,
     host = '127.0.0.1',
-    exposeHeaders = true,
     corsOrigin = '*',
     maxLifetimeMs = 600_000,
   } = options;
+  let exposeHeaders = options.exposeHeaders ?? true;
 
   function setCorsHeaders(res: ServerResponse): void {
     res.setHeader('Access-Control-Allow-Origin', corsOrigin);
@@ -175,10 +183,21 @@ export async function startMockSenseiServer(
     });
     return closing;
   };
-  const lifetime = setTimeout(() => void close(), maxLifetimeMs);
-  lifetime.unref();
+  // Node turns a delay past 2^31 - 1 ms (about 24 days) into 1 ms: a longer one arms no timer.
+  const lifetime = maxLifetimeMs <= 2 ** 31 - 1 ? setTimeout(() => void close(), maxLifetimeMs) : undefined;
+  lifetime?.unref();
 
-  return { url: origin, api, close };
+  return {
+    url: origin,
+    api,
+    get exposeHeaders() {
+      return exposeHeaders;
+    },
+    setExposeHeaders(expose: boolean) {
+      exposeHeaders = expose;
+    },
+    close,
+  };
 }
 
 async function toRequest(req: IncomingMessage, signal: AbortSignal, origin: string): Promise<Request> {

@@ -62,6 +62,21 @@ describe('startMockSenseiServer', () => {
     expect(response.headers.get('x-ratelimit-limit')).toBe('1000');
   });
 
+  it('switches the exposed headers at runtime with setExposeHeaders()', async () => {
+    server = await startMockSenseiServer();
+    expect(server.exposeHeaders).toBe(true);
+
+    server.setExposeHeaders(false);
+    expect(server.exposeHeaders).toBe(false);
+    const hidden = await fetch(`${server.url}/v1/migrations`, { headers: auth });
+    expect(hidden.headers.get('access-control-expose-headers')).toBeNull();
+    expect(hidden.headers.get('x-ratelimit-limit')).toBe('1000');
+
+    server.setExposeHeaders(true);
+    const shown = await fetch(`${server.url}/v1/migrations`, { headers: auth });
+    expect(shown.headers.get('access-control-expose-headers')).toContain('X-RateLimit-Remaining');
+  });
+
   it('passes request bodies and headers through and streams the answer back', async () => {
     const api = createMockSenseiApi({ apiKey: 'sk_test' });
     server = await startMockSenseiServer({ api });
@@ -114,6 +129,12 @@ describe('startMockSenseiServer', () => {
     await server.close();
     await server.close();
     await expect(fetch(`${url}/v1/migrations`, { headers: auth })).rejects.toThrow(TypeError);
+  });
+
+  it('stays up with maxLifetimeMs: Infinity until close()', async () => {
+    server = await startMockSenseiServer({ maxLifetimeMs: Number.POSITIVE_INFINITY });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await fetch(`${server.url}/v1/migrations`, { headers: auth })).status).toBe(200);
   });
 
   it('closes itself after maxLifetimeMs', async () => {

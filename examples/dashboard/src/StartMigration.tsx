@@ -1,0 +1,124 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  OperationProgress,
+  senseiKeys,
+  useAsyncOperation,
+  useFieldErrors,
+  useSenseiToast,
+  type AsyncOperationStatus,
+} from '../../../src/index.js';
+import { MIGRATIONS_PATH, type Migration } from './migration.js';
+
+/** Survives a reload: polling resumes where it was. */
+const PERSIST_KEY = 'sensei-demo:migration';
+
+function newIdempotencyKey(): string {
+  // 127.0.0.1 is a secure context, so randomUUID exists; the fallback is for odd embeddings.
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `demo-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+const TERMINAL: ReadonlySet<AsyncOperationStatus> = new Set(['succeeded', 'failed', 'timed-out', 'cancelled']);
+
+/**
+ * "Start migration": `useAsyncOperation` POSTs (with an idempotency key, so a 5xx may be
+ * retried safely), follows `status_url` until the migration ends, and resumes after a reload
+ * (`persistKey`). A 422 puts its field errors next to the field.
+ */
+export function StartMigration() {
+  const migration = useAsyncOperation<Migration['result']>({
+    startPath: MIGRATIONS_PATH,
+    persistKey: PERSIST_KEY,
+    maxDuration: 5 * 60_000,
+  });
+  const [name, setName] = useState('Import users');
+  const fieldErrors = useFieldErrors(migration.error);
+  const nameError = fieldErrors.name;
+  const inputId = useId();
+  const errorId = useId();
+  const queryClient = useQueryClient();
+  const { toast } = useSenseiToast();
+
+  // When a migration finishes, the list shows its new state, and a toast says so.
+  const previous = useRef(migration.status);
+  const { status, result } = migration;
+  const operationName = migration.operation?.name;
+  const hasOperation = migration.operation !== undefined;
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = status;
+    if (was === status || (was !== 'polling' && was !== 'starting')) return;
+    if (status === 'succeeded') {
+      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(MIGRATIONS_PATH) });
+      const count = result?.records_migrated;
+      toast({
+        id: 'migration-finished',
+        variant: 'success',
+        title: 'Migration completed',
+        description: `${typeof operationName === 'string' ? operationName : 'The migration'} finished${count === undefined ? '' : `: ${count.toLocaleString()} records`}.`,
+      });
+    } else if (status === 'polling' || (status === 'failed' && hasOperation)) {
+      // Started (it joins the list as pending) or failed on the server (it shows as failed).
+      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(MIGRATIONS_PATH) });
+    }
+  }, [status, hasOperation, result, operationName, queryClient, toast]);
+
+  const running = status === 'starting' || status === 'polling';
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (running) return;
+    migration.start({ name: name.trim() }, { idempotencyKey: newIdempotencyKey() });
+  };
+
+  return (
+    <section className="demo-card demo-start" aria-labelledby="start-title">
+      <div className="demo-card-header">
+        <h2 id="start-title">Start a migration</h2>
+      </div>
+      <form className="demo-form" onSubmit={submit} noValidate>
+        <div className="demo-field" data-invalid={nameError ? '' : undefined}>
+          <label htmlFor={inputId}>Name</label>
+          <input
+            id={inputId}
+            name="name"
+            value={name}
+            autoComplete="off"
+            onChange={(event) => setName(event.currentTarget.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? errorId : undefined}
+          />
+          {nameError && (
+            <p id={errorId} className="demo-field-error">
+              {nameError}
+            </p>
+          )}
+        </div>
+        <div className="demo-form-actions">
+          <button type="submit" className="demo-button" data-primary="" disabled={running}>
+            Start migration
+          </button>
+          {TERMINAL.has(status) && (
+            <button type="button" className="demo-button" onClick={migration.reset}>
+              Clear
+            </button>
+          )}
+        </div>
+      </form>
+      <OperationProgress
+        operation={migration}
+        className="demo-progress"
+        // The card's title is an h2, so the error's title is an h3 (the default is h4).
+        errorHeadingLevel={3}
+        placeholder={<p className="demo-muted">No migration running. Start one: it is polled until it completes, even across a reload.</p>}
+      />
+      {migration.operation && (
+        <p className="demo-muted demo-operation-id">
+          Operation <code>{migration.operation.id}</code>
+          {migration.operationStatus ? ` · server status: ${migration.operationStatus}` : ''}
+        </p>
+      )}
+    </section>
+  );
+}
