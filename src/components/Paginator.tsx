@@ -206,8 +206,10 @@ interface PaginatorModel {
 
 function toModel(list: PaginatorList | undefined, pagination: Pagination | undefined, loading: boolean): PaginatorModel {
   const p = list ? list.pagination : pagination;
-  const page = list ? list.page : (p?.page ?? 1);
-  const totalPages = p?.total_pages ?? 0;
+  // A server's `page: 0` (valid by the schema) is page 1: no control may point before the first page.
+  const page = list ? list.page : Number.isFinite(p?.page) ? Math.max(1, Math.trunc(p!.page)) : 1;
+  // Whole pages only, so that "Last" never points at page 1.5 or Infinity.
+  const totalPages = Number.isFinite(p?.total_pages) ? Math.min(Math.max(0, Math.trunc(p!.total_pages)), Number.MAX_SAFE_INTEGER) : 0;
   // The server's flags hold for the page it answered; while another page loads, derive them.
   const answered = p !== undefined && p.page === page && !(list?.isPlaceholderData ?? false);
   return {
@@ -215,7 +217,8 @@ function toModel(list: PaginatorList | undefined, pagination: Pagination | undef
     totalPages,
     perPage: list?.perPage ?? p?.per_page,
     total: p?.total,
-    hasPrev: answered ? p.has_prev : page > 1,
+    // Nothing comes before page 1, whatever `has_prev` says.
+    hasPrev: page > 1 && (answered ? p.has_prev : true),
     hasNext: answered ? p.has_next : page < totalPages,
     loading: list ? list.isPlaceholderData || (list.isPending && p === undefined) : loading,
   };

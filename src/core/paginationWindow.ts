@@ -49,7 +49,10 @@ function pages(from: number, to: number): PaginationWindowItem[] {
  * // 1, …, 49, 50, 51, …, 100
  */
 export function paginationWindow(options: PaginationWindowOptions): PaginationWindowItem[] {
-  const totalPages = Number.isFinite(options.totalPages) ? Math.max(0, Math.trunc(options.totalPages)) : 0;
+  // Capped at 2^53 - 1: past it `page += 1` stops changing the number and the loop never ends.
+  const totalPages = Number.isFinite(options.totalPages)
+    ? Math.min(Math.max(0, Math.trunc(options.totalPages)), Number.MAX_SAFE_INTEGER)
+    : 0;
   if (totalPages === 0) return [];
   const boundary = count(options.boundaryCount, 1);
   const sibling = count(options.siblingCount, 1);
@@ -96,7 +99,8 @@ export interface PaginationRange {
  */
 export function paginationRange(options: { page: number; perPage: number; total: number }): PaginationRange {
   const total = Number.isFinite(options.total) ? Math.max(0, Math.trunc(options.total)) : 0;
-  const perPage = Math.max(1, Math.trunc(options.perPage) || 1);
+  // `Infinity` per page would make the first item 0 × Infinity = NaN.
+  const perPage = Number.isFinite(options.perPage) ? Math.max(1, Math.trunc(options.perPage)) : 1;
   const page = Math.max(1, Math.trunc(options.page) || 1);
   const first = (page - 1) * perPage + 1;
   if (total === 0 || first > total) return { first: 0, last: 0, total, isEmpty: true };

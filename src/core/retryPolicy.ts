@@ -1,3 +1,4 @@
+import { clampDelay } from './parseRetryAfter.js';
 import { isSenseiError, type SenseiError } from './SenseiError.js';
 import { timers } from './timers.js';
 
@@ -65,7 +66,8 @@ export function backoffDelay(failureCount: number, options: RetryPolicyOptions =
   const base = options.baseDelayMs ?? 1000;
   const cap = options.maxDelayMs ?? 30_000;
   const random = options.random ?? Math.random;
-  const ceiling = Math.min(cap, base * 2 ** Math.max(0, failureCount));
+  // 2 ** n is Infinity past n = 1023, and 0 × Infinity is NaN (`baseDelayMs: 0`, `retries: Infinity`).
+  const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(0, failureCount), 1023));
   return Math.floor(random() * ceiling);
 }
 
@@ -88,7 +90,7 @@ export function createRetryPolicy(options: RetryPolicyOptions | number = {}): Re
     retryDelay(failureCount, error) {
       const delay =
         isSenseiError(error) && error.retryAfterMs !== undefined
-          ? Math.min(Math.max(0, error.retryAfterMs), maxServerDelay)
+          ? clampDelay(error.retryAfterMs, maxServerDelay) // NaN from a hand-built error is 0, not NaN
           : backoffDelay(failureCount, opts);
       if (typeof error === 'object' && error !== null) scheduled.set(error, timers.now() + delay);
       return delay;

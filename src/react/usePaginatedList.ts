@@ -6,7 +6,7 @@ import {
   type UseQueryResult,
   useQuery,
 } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { QueryParams, SenseiClient } from '../core/createSenseiClient.js';
 import { clampPage, pageForFirstItem } from '../core/pageMath.js';
 import type { PaginatedResponse, Pagination } from '../core/paginationSchema.js';
@@ -216,19 +216,36 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   );
 
   // Clamp after deletions: the query already fetched and cached the last page. An effect,
-  // because it also tells the parent (onPageChange / URL), which render must not do.
+  // because it also tells the parent (onPageChange / URL), which render must not do. Clamped by
+  // `total_pages`, not taken from the server's `page`: a server misreporting `page` (0, past the
+  // end, off by one) must not move the user around or walk them through the list.
+  const clampedPage = query.isPlaceholderData || pagination === undefined ? undefined : clampPage(page, pagination.total_pages);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (shownPage !== undefined && shownPage !== page && !query.isFetching) change(shownPage, perPage);
-  }, [shownPage, page, perPage, query.isFetching, change]);
+    if (clampedPage !== undefined && clampedPage !== page && !query.isFetching) change(clampedPage, perPage);
+  }, [clampedPage, page, perPage, query.isFetching, change]);
 
+  const prefetched = useRef<readonly unknown[] | undefined>(undefined);
   useEffect(() => {
     if (!prefetchNext || !hasNext || shownPage !== page || query.isFetching) return;
     if (!canPrefetch(client.rateLimit.getSnapshot(), prefetchMinRemaining)) return;
-    void queryClient.prefetchQuery(listQueryOptions({ ...input, page: page + 1 }));
+    const next = listQueryOptions({ ...input, page: page + 1 });
+    prefetched.current = next.queryKey;
+    void queryClient.prefetchQuery(next);
     // `input` is rebuilt each render; its parts are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [prefetchNext, hasNext, shownPage, page, query.isFetching, prefetchMinRemaining, client, queryClient, path, perPage, JSON.stringify(params)]);
+
+  // The prefetch is this component's request, so it ends with the component (TanStack lets a
+  // prefetch run on) — unless another component shows that page by then.
+  useEffect(
+    () => () => {
+      const key = prefetched.current;
+      const pending = key && queryClient.getQueryCache().find({ queryKey: key, exact: true });
+      if (pending && pending.state.fetchStatus !== 'idle' && pending.getObserversCount() === 0) void pending.cancel({ revert: true });
+    },
+    [queryClient],
+  );
 
   const totalPages = pagination?.total_pages;
   const setPage = useCallback(

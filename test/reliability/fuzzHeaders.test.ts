@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseRateLimit, parseRateLimitReset } from '../../src/core/parseRateLimit.js';
+import { MAX_SERVER_DELAY_MS, parseRetryAfter } from '../../src/core/parseRetryAfter.js';
+import { RateLimitStore } from '../../src/core/RateLimitStore.js';
+import { fuzzHeaders, headersOf, headerValue } from './arbitraries.js';
+import { expectDelay, expectSaneGate } from './invariants.js';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzParams } from './reliabilityConfig.js';
+
+/** Clocks from 1970 to the year 2100: a wrong device clock is the client's reality too. */
+const clock = fc.integer({ min: 0, max: 4_102_444_800_000 });
+
+describe('fuzz: header parsing', () => {
+  it(
+    `Retry-After and X-RateLimit-* give finite, non-negative, capped delays or nothing (${FUZZ_RUNS.headerParsing} cases)`,
+    () => {
+      fc.assert(
+        fc.property(headerValue, fuzzHeaders, clock, (value, headers, now) => {
+          expectDelay(parseRetryAfter(value, now), MAX_SERVER_DELAY_MS, `parseRetryAfter(${JSON.stringify(value)})`);
+          const reset = parseRateLimitReset(value, now);
+          if (reset !== undefined) expectDelay(reset - now, MAX_SERVER_DELAY_MS, `parseRateLimitReset(${JSON.stringify(value)})`);
+
+          const info = parseRateLimit(headersOf(headers), now);
+          if (info === undefined) return;
+          if (info.retryAt !== undefined) expectDelay(info.retryAt - now, MAX_SERVER_DELAY_MS, 'retryAt - now');
+          if (info.resetAt !== undefined) expectDelay(info.resetAt - now, MAX_SERVER_DELAY_MS, 'resetAt - now');
+          if (info.limit !== undefined) expect(Number.isSafeInteger(info.limit) && info.limit >= 0).toBe(true);
+          if (info.remaining !== undefined) {
+            expect(Number.isSafeInteger(info.remaining) && info.remaining >= 0).toBe(true);
+            if (info.limit !== undefined) expect(info.remaining).toBeLessThanOrEqual(info.limit);
+          }
+          // Plain records (the other accepted header source) read the same.
+          const record = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
+          expect(parseRateLimit(record, now)).toEqual(info);
+        }),
+        fuzzParams(FUZZ_RUNS.headerParsing),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+});
+
+/** One thing that reaches a store: a response's headers, or another tab's message. */
+const storeEvent = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('response' as const),
+      status: fc.oneof(fc.constantFrom(200, 202, 204, 400, 429, 429, 500, 503), fc.integer({ min: 100, max: 599 })),
+      headers: fuzzHeaders,
+      advanceMs: fc.nat({ max: 120_000 }),
+    }),
+  },
+  {
+    weight: 1,
+    // What another tab's store posts (counts as parsed there), with any finite times:
+    // `shareRateLimitAcrossTabs` passes on every finite number, from any version of the library.
+    arbitrary: fc.record({
+      kind: fc.constant('merge' as const),
+      limit: fc.option(fc.nat(), { nil: undefined }),
+      remaining: fc.option(fc.nat(), { nil: undefined }),
+      resetIn: fc.option(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
+      retryIn: fc.option(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
+      advanceMs: fc.nat({ max: 120_000 }),
+    }),
+  },
+);
+
+describe('fuzz: rate-limit store', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2025-06-01T12:00:00.000Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it(
+    `after any sequence of responses and tab messages the gate opens within the cap, on one timer (${FUZZ_RUNS.rateLimitStore} cases)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(storeEvent, { minLength: 1, maxLength: 12 }), async (events) => {
+          vi.clearAllTimers(); // a failed run (while shrinking) may have left its gate timer
+          const store = new RateLimitStore();
+          for (const event of events) {
+            const now = Date.now();
+            if (event.kind === 'response') {
+              store.update(parseRateLimit(headersOf(event.headers), now), event.status);
+            } else {
+              const at = (delta: number | undefined) => (delta === undefined ? undefined : now + delta);
+              store.merge({ limit: event.limit, remaining: event.remaining, resetAt: at(event.resetIn), retryAt: at(event.retryIn) });
+            }
+            expectSaneGate(store, Date.now());
+            expect(store.getSnapshot().isLimited).toBe(store.openAt() !== undefined);
+            // One timer for the gate, whatever happened.
+            expect(vi.getTimerCount()).toBeLessThanOrEqual(1);
+            await vi.advanceTimersByTimeAsync(event.advanceMs);
+          }
+          // A request waiting at the gate gets out within the cap.
+          let released = false;
+          void store.waitUntilOpen().then(() => {
+            released = true;
+          });
+          await vi.advanceTimersByTimeAsync(MAX_SERVER_DELAY_MS + 1000);
+          expect(released).toBe(true);
+          expect(store.getSnapshot().isLimited).toBe(false);
+          vi.clearAllTimers();
+        }),
+        fuzzParams(FUZZ_RUNS.rateLimitStore),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+});
