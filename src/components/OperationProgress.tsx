@@ -33,6 +33,8 @@ export interface OperationProgressLabels {
   keepWaiting: string;
   /** After cancel: polls again. @default 'Resume' */
   resume: string;
+  /** Polls again after checking the status failed (the operation itself may still be running). @default 'Check again' */
+  checkAgain: string;
   /** Before the request id of a failure. @default 'Request ID' */
   requestId: string;
 }
@@ -50,6 +52,7 @@ export const defaultOperationProgressLabels: OperationProgressLabels = Object.fr
   cancel: 'Cancel',
   keepWaiting: 'Keep waiting',
   resume: 'Resume',
+  checkAgain: 'Check again',
   requestId: 'Request ID',
 });
 
@@ -224,6 +227,10 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
   const actions: ReactNode[] = [];
   if (status === 'polling' && cancel) actions.push(action('cancel', labels.cancel, cancel));
   if (status === 'timed-out' && resume) actions.push(action('keep-waiting', labels.keepWaiting, () => resume()));
+  // A failed status check (network, 5xx after retries) says nothing about the operation itself.
+  if (status === 'failed' && resume && startedAt !== undefined && error && error.kind !== 'operation' && error.kind !== 'invalid-request') {
+    actions.push(action('check-again', labels.checkAgain, () => resume()));
+  }
   if (status === 'cancelled' && resume) actions.push(action('resume', labels.resume, () => resume()));
 
   let errorContent: ReactNode = null;

@@ -6,7 +6,7 @@ import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
 import { RateLimitStore } from './RateLimitStore.js';
 import { redactSecret } from './redactSecret.js';
 import { shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
-import { joinPath, resolveSameOrigin, toBaseUrl } from './resolveSenseiUrl.js';
+import { joinPath, toBaseUrl } from './resolveSenseiUrl.js';
 import {
   SenseiAbortError,
   SenseiError,
@@ -141,7 +141,10 @@ export interface SenseiClient {
   list<T = unknown>(path: string, options?: ListOptions<T>): Promise<PaginatedResponse<T>>;
   /** POSTs to start an async operation; expects the 202 `{ id, status, status_url }` body. */
   startOperation(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<OperationResponse>;
-  /** Reads an operation from its `status_url` (same origin only). */
+  /**
+   * Reads an operation from its `status_url`: a path resolves like request paths (keeping the
+   * base's prefix), an absolute URL must be on the base's origin.
+   */
   getOperation(statusUrl: string, options?: Pick<RequestOptions, 'signal' | 'timeoutMs' | 'headers'>): Promise<OperationResponse>;
   /** Resolves a path or server-given URL; throws `SenseiRequestError` for another origin. */
   resolveUrl(pathOrUrl: string): URL;
@@ -157,6 +160,8 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   const defaultTimeout = options.timeoutMs ?? 30_000;
   const authHeader = options.authHeader ?? 'Authorization';
   const authScheme = options.authScheme ?? 'Bearer';
+  /** The key each successful response was fetched with, to redact what the UI will show of it. */
+  const keysUsed = new WeakMap<SenseiResponse<unknown>, string>();
   const stopSharing =
     options.shareAcrossTabs === false || options.rateLimitStore
       ? () => {}
@@ -206,7 +211,17 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     let key: string | undefined;
 
     const fail = (cause: unknown): SenseiError => {
-      if (cause instanceof SenseiError) return cause;
+      try {
+        return classify(cause);
+      } catch {
+        // A cause that throws when read (a revoked proxy, a throwing getter) still yields a typed error, without it.
+        return classify(undefined);
+      }
+    };
+    const classify = (raw: unknown): SenseiError => {
+      if (raw instanceof SenseiError) return raw;
+      // Whatever the failure, its cause may quote the request (a wrapper's or polyfill's error).
+      const cause = redactSecret(raw, key);
       if (timedOut) {
         return new SenseiTimeoutError({ kind: 'timeout', message: `No response within ${timeoutMs} ms.`, timeoutMs, ...where, cause });
       }
@@ -217,7 +232,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         message: offline ? 'You are offline.' : 'The Sensei API could not be reached.',
         offline,
         ...where,
-        cause: redactSecret(cause, key),
+        cause,
       });
     };
 
@@ -276,7 +291,9 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
           });
         }
       }
-      return { status: response.status, data: data as T, headers: response.headers, retryAfterMs, rateLimit, requestId: headerRequestId };
+      const result: SenseiResponse<T> = { status: response.status, data: data as T, headers: response.headers, retryAfterMs, rateLimit, requestId: headerRequestId };
+      if (key) keysUsed.set(result, key);
+      return result;
     } catch (cause) {
       throw fail(cause);
     } finally {
@@ -299,7 +316,9 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   }
 
   async function toOperation(response: SenseiResponse<unknown>, where: { method: string; url: string }): Promise<OperationResponse> {
-    const parsed = operationSchema.safeParse(response.data);
+    // A failed operation's `error` body becomes a SenseiError shown in the UI: a 200 that echoes
+    // the key must not carry it there.
+    const parsed = operationSchema.safeParse(redactSecret(response.data, keysUsed.get(response)));
     if (!parsed.success) {
       throw new SenseiResponseError({
         kind: 'invalid-response',
@@ -361,7 +380,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     },
 
     async getOperation(statusUrl, opts) {
-      const url = resolveSameOrigin(base, statusUrl);
+      const url = joinPath(base, statusUrl);
       const response = await send(url, { ...opts, method: 'GET' });
       return toOperation(response, { method: 'GET', url: url.href });
     },

@@ -21,13 +21,28 @@ export function toBaseUrl(baseUrl: string): URL {
   return url;
 }
 
-/** Appends an API path such as `/v1/migrations` to the base URL, keeping any path prefix. */
-export function joinPath(base: URL, path: string): URL {
+/**
+ * Appends an API path such as `/v1/migrations` to the base URL, keeping any path prefix; an
+ * absolute URL is allowed only on the base's origin. Request paths and server-given
+ * `status_url`s resolve the same way, so `/v1/…` means the same thing in both.
+ */
+export function joinPath(base: URL, rawPath: string): URL {
+  // Trimmed as the URL parser would, so " https://other.example" is seen as the URL it is.
+  const path = trimControls(rawPath);
   if (ABSOLUTE.test(path) || path.startsWith('//')) return resolveSameOrigin(base, path);
   const prefix = base.pathname.replace(/\/+$/, '');
   const suffix = path.startsWith('/') ? path : `/${path}`;
   // Checked again: URL parsing reads a leading `/\\host` as `//host`, another origin.
   return resolveSameOrigin(base, `${prefix}${suffix}`);
+}
+
+/** Strips leading and trailing C0 controls and spaces, which URL parsing ignores. */
+function trimControls(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start += 1;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end -= 1;
+  return text.slice(start, end);
 }
 
 /**

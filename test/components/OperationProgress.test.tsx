@@ -1,9 +1,9 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { OperationProgress, type OperationProgressSource } from '../../src/components/OperationProgress.js';
-import { SenseiError } from '../../src/core/SenseiError.js';
+import { SenseiError, SenseiHttpError } from '../../src/core/SenseiError.js';
 import { useAsyncOperation } from '../../src/react/useAsyncOperation.js';
 import { createHarness } from '../react/senseiTestHarness.js';
 import { fakeTimersUser } from '../fakeTimersUser.js';
@@ -267,5 +267,22 @@ describe('OperationProgress with useAsyncOperation', () => {
     expect(screen.getByText(HOSTILE)).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('[data-slot="request-id-value"]')).toHaveTextContent(/^req_/);
+  });
+});
+
+describe('OperationProgress when checking the status fails', () => {
+  it('offers Check again, which polls again, for a failed status check but not for a failed operation', () => {
+    const resume = vi.fn();
+    const pollError = new SenseiHttpError({ kind: 'http', status: 503, message: 'Service unavailable', idempotent: true });
+    const base = { status: 'failed' as const, progress: undefined, startedAt: Date.now(), resume };
+    const { rerender } = render(<OperationProgress operation={{ ...base, error: pollError }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(resume).toHaveBeenCalledTimes(1);
+    const opError = new SenseiError({ kind: 'operation', message: 'Migration failed' });
+    rerender(<OperationProgress operation={{ ...base, error: opError }} />);
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
+    // A start that failed never had an operation to check.
+    rerender(<OperationProgress operation={{ ...base, startedAt: undefined, error: pollError }} />);
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
   });
 });
