@@ -54,6 +54,11 @@ export interface UseAsyncOperationOptions<TResult = unknown> {
    * @default false
    */
   pollInBackground?: boolean;
+  /**
+   * Set to `false` to hold polling (TanStack's `enabled`); `start()` still works.
+   * @default true
+   */
+  enabled?: boolean;
 }
 
 export interface StartOperationOptions {
@@ -140,7 +145,18 @@ export function useAsyncOperation<TResult = unknown>(
   options: UseAsyncOperationOptions<TResult> = {},
 ): UseAsyncOperationResult<TResult> {
   const { client, queryClient, retryPolicy } = useSenseiContext('useAsyncOperation');
-  const { startPath, id, statusUrl: statusUrlProp, terminal, poll, maxDuration, persistKey, resultSchema, pollInBackground = false } = options;
+  const {
+    startPath,
+    id,
+    statusUrl: statusUrlProp,
+    terminal,
+    poll,
+    maxDuration,
+    persistKey,
+    resultSchema,
+    pollInBackground = false,
+    enabled = true,
+  } = options;
   const statusPath = options.statusPath ?? ((opId: string) => `${startPath ?? ''}/${encodeURIComponent(opId)}`);
 
   const attached = statusUrlProp ?? (id !== undefined ? statusPath(id) : undefined);
@@ -200,7 +216,7 @@ export function useAsyncOperation<TResult = unknown>(
         }
         return response;
       },
-      enabled: url !== undefined && stopped === undefined,
+      enabled: enabled && url !== undefined && stopped === undefined,
       // Fresh until the next poll is due, so a new watcher or the 202 we seeded costs no request.
       staleTime: nextDelay,
       refetchInterval: (query) => {

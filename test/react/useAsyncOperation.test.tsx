@@ -238,3 +238,23 @@ describe('useAsyncOperation', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 });
+
+describe('useAsyncOperation with enabled: false', () => {
+  it('holds polling until enabled', async () => {
+    vi.useFakeTimers();
+    const h = createHarness();
+    const id = (await h.client.startOperation('/v1/migrations', { name: 'held' })).operation.id;
+    h.api.clearRequests();
+    const { rerender, result } = renderHook(({ enabled }) => useAsyncOperation({ startPath: '/v1/migrations', id, enabled }), {
+      wrapper: h.wrapper,
+      initialProps: { enabled: false },
+    });
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(h.api.countRequests(polls)).toBe(0);
+    rerender({ enabled: true });
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(h.api.countRequests(polls)).toBe(1);
+    expect(result.current.operationStatus).toBe('running');
+    vi.useRealTimers();
+  });
+});
