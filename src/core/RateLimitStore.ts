@@ -45,59 +45,49 @@ const INITIAL: RateLimitState = Object.freeze({
   headersHidden: false,
 });
 
-interface Waiter {
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  cleanup: () => void;
-}
-
 /**
  * One store per client, fed by every response. After a 429, or while `remaining` is 0 with a
  * reset in the future, the gate is closed: {@link waitUntilOpen} holds requests until the time
  * the server gave, then lets them out a few milliseconds apart.
  */
 export class RateLimitStore {
-  private state: RateLimitState = INITIAL;
-  private readonly listeners = new Set<() => void>();
-  private readonly updateListeners = new Set<(state: RateLimitState) => void>();
-  private readonly waiters: Waiter[] = [];
-  private openTimer: unknown;
-  private releaseTimer: unknown;
-  private hiddenStreak = 0;
-  private readonly fallbackDelayMs: number;
-  private readonly maxFallbackDelayMs: number;
-  private readonly staggerMs: number;
+  #state: RateLimitState = INITIAL;
+  readonly #listeners = new Set<() => void>();
+  readonly #updateListeners = new Set<(state: RateLimitState) => void>();
+  /** One per waiting request: removes its abort listener and lets it go. */
+  readonly #waiters: Array<() => void> = [];
+  #openTimer: unknown;
+  #releaseTimer: unknown;
+  #hiddenStreak = 0;
+  readonly #fallbackDelayMs: number;
+  readonly #maxFallbackDelayMs: number;
+  readonly #staggerMs: number;
 
   constructor(options: RateLimitStoreOptions = {}) {
-    this.fallbackDelayMs = options.fallbackDelayMs ?? 1000;
-    this.maxFallbackDelayMs = options.maxFallbackDelayMs ?? 60_000;
-    this.staggerMs = options.staggerMs ?? 25;
+    this.#fallbackDelayMs = options.fallbackDelayMs ?? 1000;
+    this.#maxFallbackDelayMs = options.maxFallbackDelayMs ?? 60_000;
+    this.#staggerMs = options.staggerMs ?? 25;
   }
 
   /** The current state; the same object until something changes (for `useSyncExternalStore`). */
-  getSnapshot = (): RateLimitState => this.state;
+  getSnapshot = (): RateLimitState => this.#state;
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => listen(this.#listeners, listener);
 
   /** How many listeners are subscribed (for leak checks). */
   get listenerCount(): number {
-    return this.listeners.size;
+    return this.#listeners.size;
   }
 
   /** How many requests are waiting at the gate. */
   get waitingCount(): number {
-    return this.waiters.length;
+    return this.#waiters.length;
   }
 
   /** When the gate opens (epoch ms), or `undefined` when it is open. */
   openAt(now: number = timers.now()): number | undefined {
-    const { retryAt, resetAt, remaining } = this.state;
+    const { retryAt, resetAt, remaining } = this.#state;
     let at: number | undefined;
     if (retryAt !== undefined && retryAt > now) at = retryAt;
     if (remaining === 0 && resetAt !== undefined && resetAt > now) at = Math.max(at ?? 0, resetAt);
@@ -107,36 +97,30 @@ export class RateLimitStore {
   /** Feeds one response's headers (and its status) into the store. */
   update(input: RateLimitInfo | undefined, status: number): void {
     const now = timers.now();
-    const info = input && { ...input, resetAt: capAt(input.resetAt, now), retryAt: capAt(input.retryAt, now) };
-    const prev = this.state;
+    const info = input && capTimes(input, now);
+    const prev = this.#state;
     let retryAt = prev.retryAt !== undefined && prev.retryAt > now ? prev.retryAt : undefined;
     let headersHidden = prev.headersHidden;
 
     if (status === 429) {
       const serverAt = info?.retryAt ?? (info?.resetAt !== undefined && info.resetAt > now ? info.resetAt : undefined);
-      if (serverAt !== undefined) {
-        this.hiddenStreak = 0;
-        headersHidden = false;
-        retryAt = Math.max(retryAt ?? 0, serverAt);
-      } else {
-        // No readable time: back off ourselves, longer on each such 429 in a row.
-        const delay = Math.min(this.fallbackDelayMs * 2 ** this.hiddenStreak, this.maxFallbackDelayMs);
-        this.hiddenStreak += 1;
-        headersHidden = true;
-        retryAt = Math.max(retryAt ?? 0, now + delay);
-      }
+      headersHidden = serverAt === undefined;
+      // No readable time: back off ourselves, longer on each such 429 in a row.
+      const at = serverAt ?? now + Math.min(this.#fallbackDelayMs * 2 ** this.#hiddenStreak, this.#maxFallbackDelayMs);
+      this.#hiddenStreak = headersHidden ? this.#hiddenStreak + 1 : 0;
+      retryAt = Math.max(retryAt ?? 0, at);
     } else if (status < 400) {
-      this.hiddenStreak = 0;
+      this.#hiddenStreak = 0;
     }
 
-    this.setState({
+    this.#setState({
       limit: info?.limit ?? prev.limit,
       remaining: info?.remaining ?? prev.remaining,
       resetAt: info?.resetAt ?? prev.resetAt,
       retryAt,
       headersHidden,
     });
-    for (const listener of [...this.updateListeners]) listener(this.state);
+    for (const listener of [...this.#updateListeners]) listener(this.#state);
   }
 
   /**
@@ -146,15 +130,17 @@ export class RateLimitStore {
   merge(input: Pick<RateLimitState, 'limit' | 'remaining' | 'resetAt' | 'retryAt'>): void {
     const now = timers.now();
     // Another tab (any version, any clock) must not close the gate for longer than a server could.
-    const remote = { ...input, resetAt: capAt(input.resetAt, now), retryAt: capAt(input.retryAt, now) };
-    const prev = this.state;
+    const remote = capTimes(input, now);
+    const prev = this.#state;
     const retryAt = Math.max(prev.retryAt ?? 0, remote.retryAt ?? 0);
     const newerWindow =
       remote.resetAt === undefined ? prev.resetAt === undefined : prev.resetAt === undefined || remote.resetAt >= prev.resetAt;
-    this.setState({
+    // The count and reset of the newer window; ours where it says nothing.
+    const counts = newerWindow ? remote : prev;
+    this.#setState({
       limit: remote.limit ?? prev.limit,
-      remaining: newerWindow ? (remote.remaining ?? prev.remaining) : prev.remaining,
-      resetAt: newerWindow ? (remote.resetAt ?? prev.resetAt) : prev.resetAt,
+      remaining: counts.remaining ?? prev.remaining,
+      resetAt: counts.resetAt ?? prev.resetAt,
       retryAt: retryAt > now ? retryAt : prev.retryAt,
       headersHidden: prev.headersHidden,
     });
@@ -162,117 +148,118 @@ export class RateLimitStore {
 
   /** Calls `listener` after each response fed into this store (not after `merge`). */
   onResponseUpdate(listener: (state: RateLimitState) => void): () => void {
-    this.updateListeners.add(listener);
-    return () => {
-      this.updateListeners.delete(listener);
-    };
+    return listen(this.#updateListeners, listener);
   }
 
   /** Resolves when the gate is open; rejects with the signal's reason if aborted while waiting. */
   waitUntilOpen(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.openAt() === undefined && this.waiters.length === 0) return Promise.resolve();
+    if (this.openAt() === undefined && this.#waiters.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
-        const index = this.waiters.indexOf(waiter);
-        if (index >= 0) this.waiters.splice(index, 1);
+        const index = this.#waiters.indexOf(release);
+        if (index >= 0) this.#waiters.splice(index, 1);
         reject(signal?.reason);
       };
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
+      const release = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(waiter);
-      this.schedule();
+      this.#waiters.push(release);
+      this.#schedule();
     });
   }
 
   /** Forgets everything and lets waiting requests go. */
   reset(): void {
-    this.hiddenStreak = 0;
-    this.state = INITIAL;
-    this.emit();
-    this.schedule();
+    this.#hiddenStreak = 0;
+    this.#state = INITIAL;
+    this.#emit();
+    this.#schedule();
   }
 
-  private setState(next: Omit<RateLimitState, 'isLimited'>): void {
-    const now = timers.now();
-    const prev = this.state;
-    const candidate: RateLimitState = { ...next, isLimited: false };
-    this.state = candidate;
-    const isLimited = this.openAt(now) !== undefined;
-    if (
-      prev.limit === next.limit &&
-      prev.remaining === next.remaining &&
-      prev.resetAt === next.resetAt &&
-      prev.retryAt === next.retryAt &&
-      prev.headersHidden === next.headersHidden &&
-      prev.isLimited === isLimited
-    ) {
-      this.state = prev;
+  #setState(fields: Omit<RateLimitState, 'isLimited'>): void {
+    const prev = this.#state;
+    const next = { ...fields, isLimited: false };
+    this.#state = next; // `openAt` reads the new times.
+    next.isLimited = this.openAt() !== undefined;
+    if ((Object.keys(next) as Array<keyof RateLimitState>).some((key) => next[key] !== prev[key])) {
+      this.#state = Object.freeze(next);
+      this.#emit();
     } else {
-      this.state = Object.freeze({ ...candidate, isLimited });
-      this.emit();
+      this.#state = prev;
     }
-    this.schedule();
+    this.#schedule();
   }
 
   /** Arms one timer for the moment the gate opens, and releases waiters when it is open. */
-  private schedule(): void {
+  #schedule(): void {
     const now = timers.now();
     const at = this.openAt(now);
-    if (this.openTimer !== undefined) {
-      timers.clearTimeout(this.openTimer);
-      this.openTimer = undefined;
+    if (this.#openTimer !== undefined) {
+      timers.clearTimeout(this.#openTimer);
+      this.#openTimer = undefined;
     }
     if (at !== undefined) {
-      this.openTimer = timers.setTimeout(() => {
-        this.openTimer = undefined;
-        this.refresh();
+      this.#openTimer = timers.setTimeout(() => {
+        this.#openTimer = undefined;
+        this.#refresh();
       }, at - now);
       return;
     }
-    this.releaseNext();
+    this.#releaseNext();
   }
 
   /** Re-evaluates `isLimited` once time has passed. */
-  private refresh(): void {
+  #refresh(): void {
     const now = timers.now();
+    const state = this.#state;
     const isLimited = this.openAt(now) !== undefined;
     // Once its window has reset, the old `remaining` says nothing: forget it in the same update
     // that opens the gate, so no subscriber sees "0 left" after the wait is over.
-    const windowOver = this.state.resetAt !== undefined && this.state.resetAt <= now;
-    if (isLimited !== this.state.isLimited || windowOver) {
-      this.state = Object.freeze({
-        ...this.state,
+    const windowOver = state.resetAt !== undefined && state.resetAt <= now;
+    if (isLimited !== state.isLimited || windowOver) {
+      this.#state = Object.freeze({
+        ...state,
         isLimited,
         ...(windowOver ? { remaining: undefined, resetAt: undefined } : {}),
       });
-      this.emit();
+      this.#emit();
     }
-    this.schedule();
+    this.#schedule();
   }
 
-  private releaseNext(): void {
-    if (this.releaseTimer !== undefined || this.waiters.length === 0) return;
-    const waiter = this.waiters.shift();
-    if (!waiter) return;
-    waiter.cleanup();
-    waiter.resolve();
-    if (this.waiters.length === 0) return;
-    this.releaseTimer = timers.setTimeout(() => {
-      this.releaseTimer = undefined;
+  #releaseNext(): void {
+    if (this.#releaseTimer !== undefined) return;
+    const release = this.#waiters.shift();
+    if (!release) return;
+    release();
+    if (this.#waiters.length === 0) return;
+    this.#releaseTimer = timers.setTimeout(() => {
+      this.#releaseTimer = undefined;
       // Check again: a released request may have hit the limit meanwhile.
-      if (this.openAt() === undefined) this.releaseNext();
-      else this.schedule();
-    }, this.staggerMs);
+      if (this.openAt() === undefined) this.#releaseNext();
+      else this.#schedule();
+    }, this.#staggerMs);
   }
 
-  private emit(): void {
-    for (const listener of [...this.listeners]) listener();
+  #emit(): void {
+    for (const listener of [...this.#listeners]) listener();
   }
+}
+
+/** Adds `listener` to `set`; returns the function that removes it. */
+function listen<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+/** `input` with both of its times capped by {@link capAt}. */
+function capTimes<T extends Pick<RateLimitInfo, 'resetAt' | 'retryAt'>>(input: T, now: number): T {
+  return { ...input, resetAt: capAt(input.resetAt, now), retryAt: capAt(input.retryAt, now) };
 }
 
 /**

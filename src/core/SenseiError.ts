@@ -37,6 +37,9 @@ export interface SenseiErrorInit {
 
 const BRAND = Symbol.for('@sensei/react.SenseiError');
 
+/** What `toJSON()` copies, in this order. */
+const JSON_KEYS = ['name', 'kind', 'message', 'status', 'code', 'details', 'requestId', 'retryAfterMs', 'rateLimit', 'method', 'url'] as const;
+
 /**
  * The one error type of the library. Every failure of a Sensei call — HTTP status, network,
  * timeout, abort, malformed body — is a `SenseiError` carrying what the UI needs to react.
@@ -44,23 +47,24 @@ const BRAND = Symbol.for('@sensei/react.SenseiError');
  */
 export class SenseiError extends Error {
   override name: string = 'SenseiError';
-  readonly kind: SenseiErrorKind;
+  // `declare`: the constructor sets each of these once; no separate field definitions are emitted.
+  declare readonly kind: SenseiErrorKind;
   /** The HTTP status, when the server answered. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The Sensei error code from the body, such as `E7003`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The body's `details`, as sent (varies by error). */
-  readonly details: unknown;
+  declare readonly details: unknown;
   /** The body's `request_id` (or the `X-Request-Id` header): quote it to support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Rate-limit headers of the failed response. */
-  readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
   /** How long the server asked us to wait (`Retry-After`, or the reset for a 429), in ms. */
-  readonly retryAfterMs: number | undefined;
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  readonly idempotent: boolean;
-  readonly bodyUnreadable: boolean;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
+  declare readonly idempotent: boolean;
+  declare readonly bodyUnreadable: boolean;
 
   constructor(init: SenseiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -80,19 +84,7 @@ export class SenseiError extends Error {
 
   /** A plain, loggable copy. Contains no headers, so never the API key. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      details: this.details,
-      requestId: this.requestId,
-      retryAfterMs: this.retryAfterMs,
-      rateLimit: this.rateLimit,
-      method: this.method,
-      url: this.url,
-    };
+    return Object.fromEntries(JSON_KEYS.map((key) => [key, this[key]]));
   }
 }
 
@@ -105,7 +97,7 @@ export class SenseiHttpError extends SenseiError {
 /** No response reached us. `offline` tells whether the browser reported being offline. */
 export class SenseiNetworkError extends SenseiError {
   override name = 'SenseiNetworkError' as const;
-  readonly offline: boolean;
+  declare readonly offline: boolean;
   constructor(init: SenseiErrorInit & { offline?: boolean }) {
     super(init);
     this.offline = init.offline ?? false;
@@ -115,7 +107,7 @@ export class SenseiNetworkError extends SenseiError {
 /** The client-side timeout ran out before the response was read. */
 export class SenseiTimeoutError extends SenseiError {
   override name = 'SenseiTimeoutError' as const;
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(init: SenseiErrorInit & { timeoutMs: number }) {
     super(init);
     this.timeoutMs = init.timeoutMs;

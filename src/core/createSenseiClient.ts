@@ -1,5 +1,5 @@
 import { warnOnce } from './dev.js';
-import { errorBodySchema } from './errorBodySchema.js';
+import { errorBodySchema, type SenseiErrorPayload } from './errorBodySchema.js';
 import { type Operation, operationSchema } from './operationSchema.js';
 import { type PaginatedResponse, paginatedResponseSchema } from './paginationSchema.js';
 import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
@@ -10,6 +10,7 @@ import { joinPath, toBaseUrl } from './resolveSenseiUrl.js';
 import {
   SenseiAbortError,
   SenseiError,
+  type SenseiErrorInit,
   SenseiHttpError,
   SenseiNetworkError,
   SenseiRequestError,
@@ -152,6 +153,13 @@ export interface SenseiClient {
   dispose(): void;
 }
 
+/** Where a request went, as every error of the client reports it. */
+interface RequestTarget {
+  method: string;
+  url: string;
+  idempotent: boolean;
+}
+
 /** Creates a client for the Sensei API. Creating one sends nothing. */
 export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   const base = toBaseUrl(options.baseUrl);
@@ -168,12 +176,11 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       : shareRateLimitAcrossTabs(store, `sensei-rate-limit:${base.origin}`);
 
   async function readKey(): Promise<string | undefined> {
-    const key = options.getApiKey ? await options.getApiKey() : options.apiKey;
-    return key ? key : undefined;
+    return (options.getApiKey ? await options.getApiKey() : options.apiKey) || undefined;
   }
 
   /** Reads the key, bounded by the request's signal; a throwing `getApiKey` is not retryable. */
-  async function readKeyUntil(signal: AbortSignal, where: { method: string; url: string; idempotent: boolean }): Promise<string | undefined> {
+  async function readKeyUntil(signal: AbortSignal, where: RequestTarget): Promise<string | undefined> {
     let stop: () => void = () => {};
     const aborted = new Promise<never>((_resolve, reject) => {
       const onAbort = () => reject(signal.reason);
@@ -185,7 +192,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     try {
       return await Promise.race([
         readKey().catch((cause: unknown) => {
-          throw new SenseiRequestError({ kind: 'invalid-request', message: 'getApiKey failed; no request was sent.', ...where, cause });
+          throw invalidRequest('getApiKey failed; no request was sent.', where, cause);
         }),
         aborted,
       ]);
@@ -196,13 +203,13 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 
   async function send<T>(url: URL, init: RequestOptions): Promise<SenseiResponse<T>> {
     const method = (init.method ?? 'GET').toUpperCase();
-    const idempotent = IDEMPOTENT_METHODS.has(method) || Boolean(init.idempotencyKey);
-    const where = { method, url: url.href, idempotent };
+    const where = { method, url: url.href, idempotent: IDEMPOTENT_METHODS.has(method) || Boolean(init.idempotencyKey) };
     const timeoutMs = init.timeoutMs ?? defaultTimeout;
     const userSignal = init.signal;
 
     // One controller joins the caller's signal and our timeout, so fetch and body reads stop.
     const controller = new AbortController();
+    const { signal } = controller;
     let timedOut = false;
     const onAbort = () => controller.abort(userSignal?.reason);
     if (userSignal?.aborted) throw abortError(where, userSignal.reason);
@@ -210,18 +217,16 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     let timer: unknown;
     let key: string | undefined;
 
-    const fail = (cause: unknown): SenseiError => {
+    /** The typed error for any failure; a `SenseiError` (ours or a wrapper's) passes through. */
+    const fail = (raw: unknown): SenseiError => {
+      let cause: unknown;
       try {
-        return classify(cause);
+        if (raw instanceof SenseiError) return raw;
+        // Whatever the failure, its cause may quote the request (a wrapper's or polyfill's error).
+        cause = redactSecret(raw, key);
       } catch {
         // A cause that throws when read (a revoked proxy, a throwing getter) still yields a typed error, without it.
-        return classify(undefined);
       }
-    };
-    const classify = (raw: unknown): SenseiError => {
-      if (raw instanceof SenseiError) return raw;
-      // Whatever the failure, its cause may quote the request (a wrapper's or polyfill's error).
-      const cause = redactSecret(raw, key);
       if (timedOut) {
         return new SenseiTimeoutError({ kind: 'timeout', message: `No response within ${timeoutMs} ms.`, timeoutMs, ...where, cause });
       }
@@ -237,7 +242,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     };
 
     try {
-      if (gate) await store.waitUntilOpen(controller.signal);
+      if (gate) await store.waitUntilOpen(signal);
       // The timeout starts when the request leaves, not while it waits at the gate.
       if (timeoutMs > 0) {
         timer = timers.setTimeout(() => {
@@ -245,7 +250,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
           controller.abort();
         }, timeoutMs);
       }
-      key = await readKeyUntil(controller.signal, where);
+      key = await readKeyUntil(signal, where);
       const headers = new Headers(options.headers);
       headers.set('Accept', 'application/json');
       for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
@@ -258,11 +263,12 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       }
 
       const doFetch = options.fetch ?? globalThis.fetch;
-      const response = await doFetch(url.href, { method, headers, body, signal: controller.signal });
+      const response = await doFetch(url.href, { method, headers, body, signal });
       const now = timers.now();
       const rateLimit = parseRateLimit(response.headers, now);
-      store.update(rateLimit, response.status);
-      if (response.status === 429 && rateLimit?.retryAt === undefined && rateLimit?.resetAt === undefined) {
+      const { status } = response;
+      store.update(rateLimit, status);
+      if (status === 429 && rateLimit?.retryAt === undefined && rateLimit?.resetAt === undefined) {
         warnOnce(
           `hidden-headers:${base.origin}`,
           `A 429 from ${base.origin} carried no readable Retry-After or X-RateLimit-Reset header, so requests fall back to backoff. ` +
@@ -270,28 +276,25 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         );
       }
       const retryAfterMs = rateLimit?.retryAt !== undefined ? rateLimit.retryAt - now : undefined;
-      const headerRequestId = response.headers.get('x-request-id') ?? undefined;
-      const noBody = response.status === 204 || response.status === 205 || response.status === 304 || method === 'HEAD';
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const noBody = status === 204 || status === 205 || status === 304 || method === 'HEAD';
       const text = noBody ? '' : await response.text();
 
       if (!response.ok) {
-        throw httpError({ status: response.status, text, rateLimit, retryAfterMs, headerRequestId, key, where, now });
+        // For a 429 without Retry-After, the reset time is when to try again.
+        const resetAt = rateLimit?.resetAt;
+        const untilReset = status === 429 && resetAt !== undefined && resetAt > now ? resetAt - now : undefined;
+        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: retryAfterMs ?? untilReset, ...where });
       }
       let data: unknown = undefined;
       if (text.trim() !== '') {
         try {
           data = JSON.parse(text);
         } catch {
-          throw new SenseiResponseError({
-            kind: 'invalid-response',
-            message: `The server answered ${response.status} with a body that is not JSON.`,
-            status: response.status,
-            requestId: headerRequestId,
-            ...where,
-          });
+          throw invalidResponse(`The server answered ${status} with a body that is not JSON.`, { status, requestId }, where);
         }
       }
-      const result: SenseiResponse<T> = { status: response.status, data: data as T, headers: response.headers, retryAfterMs, rateLimit, requestId: headerRequestId };
+      const result: SenseiResponse<T> = { status, data: data as T, headers: response.headers, retryAfterMs, rateLimit, requestId };
       if (key) keysUsed.set(result, key);
       return result;
     } catch (cause) {
@@ -315,18 +318,27 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     return send<T>(url, init);
   }
 
-  async function toOperation(response: SenseiResponse<unknown>, where: { method: string; url: string }): Promise<OperationResponse> {
+  /** `get` and `delete`: resolve to the body. */
+  const withoutBody =
+    (method: HttpMethod) =>
+    async (path: string, opts?: Omit<RequestOptions, 'method'>): Promise<never> =>
+      (await request(path, { ...opts, method })).data as never;
+  /** `post`, `put` and `patch`: send `body`, resolve to the response body. */
+  const withBody =
+    (method: HttpMethod) =>
+    async (path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>): Promise<never> =>
+      (await request(path, { ...opts, method, body })).data as never;
+
+  async function toOperation(response: SenseiResponse<unknown>, where: Omit<RequestTarget, 'idempotent'>): Promise<OperationResponse> {
     // A failed operation's `error` body becomes a SenseiError shown in the UI: a 200 that echoes
     // the key must not carry it there.
     const parsed = operationSchema.safeParse(redactSecret(response.data, keysUsed.get(response)));
     if (!parsed.success) {
-      throw new SenseiResponseError({
-        kind: 'invalid-response',
-        message: `Expected an operation ({ id, status, status_url }) but the server sent something else (${response.status}).`,
-        status: response.status,
-        requestId: response.requestId,
-        ...where,
-      });
+      throw invalidResponse(
+        `Expected an operation ({ id, status, status_url }) but the server sent something else (${response.status}).`,
+        response,
+        where,
+      );
     }
     return { operation: parsed.data, retryAfterMs: response.retryAfterMs };
   }
@@ -335,11 +347,11 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     baseUrl: base.href,
     rateLimit: store,
     request,
-    get: async (path, opts) => (await request(path, { ...opts, method: 'GET' })).data as never,
-    post: async (path, body, opts) => (await request(path, { ...opts, method: 'POST', body })).data as never,
-    put: async (path, body, opts) => (await request(path, { ...opts, method: 'PUT', body })).data as never,
-    patch: async (path, body, opts) => (await request(path, { ...opts, method: 'PATCH', body })).data as never,
-    delete: async (path, opts) => (await request(path, { ...opts, method: 'DELETE' })).data as never,
+    get: withoutBody('GET'),
+    post: withBody('POST'),
+    put: withBody('PUT'),
+    patch: withBody('PATCH'),
+    delete: withoutBody('DELETE'),
 
     async list<T>(path: string, opts: ListOptions<T> = {}): Promise<PaginatedResponse<T>> {
       const query: QueryParams = { ...opts.query, page: opts.page ?? 1, per_page: opts.perPage };
@@ -347,13 +359,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       const where = { method: 'GET', url: joinPath(base, path).href, idempotent: true };
       const parsed = paginatedResponseSchema().safeParse(response.data);
       if (!parsed.success) {
-        throw new SenseiResponseError({
-          kind: 'invalid-response',
-          message: 'Expected a list ({ data, pagination }) but the server sent something else.',
-          status: response.status,
-          requestId: response.requestId,
-          ...where,
-        });
+        throw invalidResponse('Expected a list ({ data, pagination }) but the server sent something else.', response, where);
       }
       const envelope = parsed.data as PaginatedResponse<unknown>;
       if (!opts.itemSchema) return envelope as PaginatedResponse<T>;
@@ -361,13 +367,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       for (const [index, item] of envelope.data.entries()) {
         const result = await validateStandard(opts.itemSchema, item);
         if (!result.ok) {
-          throw new SenseiResponseError({
-            kind: 'invalid-response',
-            message: `Item ${index} of the list does not match itemSchema: ${result.message}`,
-            status: response.status,
-            requestId: response.requestId,
-            ...where,
-          });
+          throw invalidResponse(`Item ${index} of the list does not match itemSchema: ${result.message}`, response, where);
         }
         items.push(result.value);
       }
@@ -391,33 +391,39 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   return client;
 }
 
+/** Refused before sending: the caller's bug, never reported (and retried) as a network failure. */
+function invalidRequest(message: string, where: RequestTarget, cause: unknown): SenseiRequestError {
+  return new SenseiRequestError({ kind: 'invalid-request', message, ...where, cause });
+}
+
 /** A body that JSON cannot encode is the caller's bug: refuse it, never report (and retry) it as a network failure. */
-function serializeBody(body: unknown, where: { method: string; url: string; idempotent: boolean }): string {
+function serializeBody(body: unknown, where: RequestTarget): string {
   try {
     return JSON.stringify(body);
   } catch (cause) {
-    throw new SenseiRequestError({ kind: 'invalid-request', message: 'The request body cannot be sent as JSON.', ...where, cause });
+    throw invalidRequest('The request body cannot be sent as JSON.', where, cause);
   }
 }
 
-function abortError(where: { method: string; url: string; idempotent: boolean }, cause: unknown): SenseiAbortError {
+function abortError(where: RequestTarget, cause: unknown): SenseiAbortError {
   return new SenseiAbortError({ kind: 'aborted', message: 'The request was aborted.', ...where, cause });
 }
 
-interface HttpErrorInput {
-  status: number;
-  text: string;
-  rateLimit: RateLimitInfo | undefined;
-  retryAfterMs: number | undefined;
-  headerRequestId: string | undefined;
-  key: string | undefined;
-  where: { method: string; url: string; idempotent: boolean };
-  now: number;
+/** A response whose body is not what the API promises. */
+function invalidResponse(
+  message: string,
+  { status, requestId }: { status: number; requestId: string | undefined },
+  where: Partial<RequestTarget>,
+): SenseiResponseError {
+  return new SenseiResponseError({ kind: 'invalid-response', message, status, requestId, ...where });
 }
 
-/** Builds the typed error for a 4xx/5xx, whatever its body looks like. */
-function httpError({ status, text, rateLimit, retryAfterMs, headerRequestId, key, where, now }: HttpErrorInput): SenseiHttpError {
-  let payload: { code?: string | undefined; message?: string | undefined; details?: unknown; request_id?: string | undefined } | undefined;
+/**
+ * Builds the typed error for a 4xx/5xx, whatever its body looks like. What the body says wins
+ * over `known` (the response's status, headers and target).
+ */
+function httpError(text: string, key: string | undefined, known: Omit<SenseiErrorInit, 'kind' | 'message'> & { status: number }): SenseiHttpError {
+  let payload: SenseiErrorPayload | undefined;
   if (text.length <= MAX_ERROR_BODY_CHARS) {
     try {
       const parsed = errorBodySchema.safeParse(JSON.parse(text));
@@ -426,28 +432,19 @@ function httpError({ status, text, rateLimit, retryAfterMs, headerRequestId, key
       // Not JSON (HTML from a proxy, truncated, empty): handled as an unreadable body below.
     }
   }
-  // For a 429 without Retry-After, the reset time is when to try again.
-  const resetDelay =
-    status === 429 && rateLimit?.resetAt !== undefined && rateLimit.resetAt > now ? rateLimit.resetAt - now : undefined;
-  const serverMessage = payload?.message?.trim();
-  const message = serverMessage
-    ? serverMessage.slice(0, MAX_MESSAGE_CHARS)
-    : payload
-      ? describeStatus(status)
-      : `${describeStatus(status)}: the response body was not a Sensei error.`;
+  const message =
+    payload?.message?.trim().slice(0, MAX_MESSAGE_CHARS) ||
+    `${describeStatus(known.status)}${payload ? '' : ': the response body was not a Sensei error.'}`;
   return new SenseiHttpError(
     redactSecret(
       {
+        ...known,
         kind: 'http' as const,
         message,
-        status,
         code: payload?.code,
         details: payload?.details,
-        requestId: payload?.request_id ?? headerRequestId,
-        rateLimit,
-        retryAfterMs: retryAfterMs ?? resetDelay,
+        requestId: payload?.request_id ?? known.requestId,
         bodyUnreadable: payload === undefined,
-        ...where,
       },
       key,
     ),

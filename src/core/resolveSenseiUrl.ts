@@ -2,6 +2,14 @@ import { SenseiRequestError } from './SenseiError.js';
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
 
+/** The only schemes the API key may travel over. */
+const isHttp = (url: URL): boolean => url.protocol === 'https:' || url.protocol === 'http:';
+
+/** The error for a URL that no request may go to; nothing was sent. */
+function refuse(message: string, cause?: unknown): SenseiRequestError {
+  return new SenseiRequestError({ kind: 'invalid-request', message, cause });
+}
+
 /** Turns the client's `baseUrl` into an absolute URL (a relative one resolves against the page). */
 export function toBaseUrl(baseUrl: string): URL {
   const origin = typeof location === 'undefined' ? undefined : location.href;
@@ -9,15 +17,9 @@ export function toBaseUrl(baseUrl: string): URL {
   try {
     url = new URL(baseUrl, origin);
   } catch (cause) {
-    throw new SenseiRequestError({
-      kind: 'invalid-request',
-      message: `baseUrl "${baseUrl}" is not a URL: pass an absolute URL such as https://api.example.com`,
-      cause,
-    });
+    throw refuse(`baseUrl "${baseUrl}" is not a URL: pass an absolute URL such as https://api.example.com`, cause);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SenseiRequestError({ kind: 'invalid-request', message: `baseUrl must use http or https, not ${url.protocol}` });
-  }
+  if (!isHttp(url)) throw refuse(`baseUrl must use http or https, not ${url.protocol}`);
   return url;
 }
 
@@ -54,13 +56,10 @@ export function resolveSameOrigin(base: URL, target: string): URL {
   try {
     url = new URL(target, base);
   } catch (cause) {
-    throw new SenseiRequestError({ kind: 'invalid-request', message: 'The URL given by the server is not a valid URL.', cause });
+    throw refuse('The URL given by the server is not a valid URL.', cause);
   }
-  if (url.origin !== base.origin || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new SenseiRequestError({
-      kind: 'invalid-request',
-      message: `Refused to send the API key to ${url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : `a ${url.protocol} URL`}: only ${base.origin} is trusted.`,
-    });
+  if (url.origin !== base.origin || !isHttp(url)) {
+    throw refuse(`Refused to send the API key to ${isHttp(url) ? url.origin : `a ${url.protocol} URL`}: only ${base.origin} is trusted.`);
   }
   return url;
 }

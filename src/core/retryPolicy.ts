@@ -50,15 +50,8 @@ const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
  */
 export function isRetryable(error: unknown): error is SenseiError {
   if (!isSenseiError(error) || !error.idempotent) return false;
-  switch (error.kind) {
-    case 'http':
-      return error.status !== undefined && RETRIED_STATUSES.has(error.status);
-    case 'network':
-    case 'timeout':
-      return true;
-    default:
-      return false;
-  }
+  if (error.kind === 'http') return error.status !== undefined && RETRIED_STATUSES.has(error.status);
+  return error.kind === 'network' || error.kind === 'timeout';
 }
 
 /** Exponential backoff with full jitter: random in [0, min(cap, base · 2^n)). */
@@ -95,6 +88,7 @@ export function createRetryPolicy(options: RetryPolicyOptions | number = {}): Re
       if (typeof error === 'object' && error !== null) scheduled.set(error, timers.now() + delay);
       return delay;
     },
-    scheduledRetryAt: (error) => (typeof error === 'object' && error !== null ? scheduled.get(error) : undefined),
+    // `WeakMap#get` answers `undefined` for a key that cannot be one (a primitive).
+    scheduledRetryAt: (error) => scheduled.get(error as object),
   };
 }

@@ -1,7 +1,9 @@
 import type { RateLimitStore } from './RateLimitStore.js';
 
+const MESSAGE_TYPE = 'sensei-rate-limit';
+
 interface RateLimitMessage {
-  type: 'sensei-rate-limit';
+  type: typeof MESSAGE_TYPE;
   limit?: number | undefined;
   remaining?: number | undefined;
   resetAt?: number | undefined;
@@ -9,7 +11,7 @@ interface RateLimitMessage {
 }
 
 function isMessage(value: unknown): value is RateLimitMessage {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'sensei-rate-limit';
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === MESSAGE_TYPE;
 }
 
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
@@ -35,7 +37,7 @@ export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: str
   };
   const stop = store.onResponseUpdate((state) => {
     const message: RateLimitMessage = {
-      type: 'sensei-rate-limit',
+      type: MESSAGE_TYPE,
       limit: state.limit,
       remaining: state.remaining,
       resetAt: state.resetAt,
