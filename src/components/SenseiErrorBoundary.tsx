@@ -39,11 +39,10 @@ export type SenseiErrorBoundaryProps = SenseiErrorBoundaryOptions &
  * </SenseiErrorBoundary>
  */
 export function SenseiErrorBoundary(props: SenseiErrorBoundaryProps) {
-  if (props.fallback !== undefined || props.fallbackRender !== undefined || props.FallbackComponent !== undefined) {
-    const { panelProps: _ignored, ...rest } = props;
-    return <HeadlessErrorBoundary {...(rest as SenseiErrorBoundaryOptions & SenseiErrorBoundaryFallback)} />;
+  const { panelProps, ...options } = props;
+  if (options.fallback !== undefined || options.fallbackRender !== undefined || options.FallbackComponent !== undefined) {
+    return <HeadlessErrorBoundary {...(options as SenseiErrorBoundaryOptions & SenseiErrorBoundaryFallback)} />;
   }
-  const { panelProps, fallback: _f, fallbackRender: _r, FallbackComponent: _c, ...options } = props;
   const renderPanel = ({ state, resetErrorBoundary }: SenseiErrorFallbackProps) => (
     <SenseiErrorPanel
       // It takes the place of the content the user was in: move focus to it.
@@ -54,5 +53,6 @@ export function SenseiErrorBoundary(props: SenseiErrorBoundaryProps) {
       onRetry={resetErrorBoundary}
     />
   );
-  return <HeadlessErrorBoundary {...options} fallbackRender={renderPanel} />;
+  // No fallback was given (all three are undefined): the panel is the fallback.
+  return <HeadlessErrorBoundary {...(options as SenseiErrorBoundaryOptions)} fallbackRender={renderPanel} />;
 }

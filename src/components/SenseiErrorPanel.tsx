@@ -144,7 +144,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   // Re-renders the panel once, when the wait ends; the button ticks on its own.
-  const waiting = useCountdown(state?.retryAt, { stepMs: Number.POSITIVE_INFINITY }) > 0;
+  const waiting = useCountdown(state?.retryAt, { stepMs: Infinity }) > 0;
 
   useEffect(() => {
     if (autoFocus && state) headingRef.current?.focus();
@@ -152,15 +152,15 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
 
   if (!state || state.kind === 'aborted') return null;
 
-  const handlers: Record<ErrorAction['type'], (() => void) | undefined> = {
+  const { kind, status, code, requestId } = state;
+  const handlers: Partial<Record<ErrorAction['type'], () => void>> = {
     retry: onRetry,
     'retry-at': onRetry,
     'refresh-and-retry': onRefresh,
     'sign-in': onSignIn,
     'go-back': onGoBack,
-    'contact-support': onContactSupport && (() => onContactSupport(state.requestId)),
+    'contact-support': onContactSupport && (() => onContactSupport(requestId)),
     dismiss: onDismiss,
-    custom: undefined,
   };
   const actions = state.actions.flatMap((action) => {
     const handler = handlers[action.type] ?? (onAction && (() => onAction(action)));
@@ -169,6 +169,8 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
   const fields = Object.entries(state.fieldErrors);
   const Heading = `h${headingLevel}` as const;
   const dataState = waiting ? 'waiting' : state.retryable ? 'retryable' : 'final';
+  /** A part's `data-slot` and class name. */
+  const part = (name: SenseiErrorPanelPart) => ({ 'data-slot': `error-panel-${name}`, className: cx(classNames[name]) });
 
   return (
     <div
@@ -178,61 +180,49 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
       ref={ref}
       className={cx(className)}
       data-slot="error-panel"
-      data-kind={state.kind}
+      data-kind={kind}
       data-variant={variant}
       data-state={dataState}
     >
-      <svg
-        data-slot="error-panel-icon"
-        className={cx(classNames.icon)}
-        viewBox="0 0 20 20"
-        width="20"
-        height="20"
-        aria-hidden="true"
-        focusable="false"
-      >
+      <svg {...part('icon')} viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
         <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
         <path d="M10 5.5v5.25" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
         <circle cx="10" cy="14" r="1.1" fill="currentColor" />
       </svg>
-      <div data-slot="error-panel-body" className={cx(classNames.body)}>
-        <Heading ref={headingRef} id={titleId} tabIndex={-1} data-slot="error-panel-title" className={cx(classNames.title)}>
+      <div {...part('body')}>
+        <Heading ref={headingRef} id={titleId} tabIndex={-1} {...part('title')}>
           {state.title}
         </Heading>
-        <p data-slot="error-panel-message" className={cx(classNames.message)}>
+        <p {...part('message')}>
           {/* bdi: an RTL override in server text must not flip the text around it. */}
           <bdi>{state.message}</bdi>
         </p>
         {fields.length > 0 && (
-          <ul data-slot="error-panel-fields" className={cx(classNames.fields)} aria-label={labels.fields}>
+          <ul {...part('fields')} aria-label={labels.fields}>
             {fields.map(([field, message]) => (
-              <li key={field} data-slot="error-panel-field" className={cx(classNames.field)}>
+              <li key={field} {...part('field')}>
                 <bdi data-slot="error-panel-field-name">{field}</bdi>: <bdi data-slot="error-panel-field-message">{message}</bdi>
               </li>
             ))}
           </ul>
         )}
-        {showSolution && state.solution && (
-          <p data-slot="error-panel-solution" className={cx(classNames.solution)}>
-            {state.solution}
-          </p>
-        )}
-        {variant === 'full' && (state.status !== undefined || state.code !== undefined) && (
-          <p data-slot="error-panel-meta" className={cx(classNames.meta)}>
-            {state.status !== undefined && <span data-slot="error-panel-status">{describeStatus(state.status)}</span>}
-            {state.status !== undefined && state.code !== undefined && ' · '}
-            {state.code !== undefined && (
+        {showSolution && state.solution && <p {...part('solution')}>{state.solution}</p>}
+        {variant === 'full' && (status !== undefined || code !== undefined) && (
+          <p {...part('meta')}>
+            {status !== undefined && <span data-slot="error-panel-status">{describeStatus(status)}</span>}
+            {status !== undefined && code !== undefined && ' · '}
+            {code !== undefined && (
               <code data-slot="error-panel-code">
-                <bdi>{state.code}</bdi>
+                <bdi>{code}</bdi>
               </code>
             )}
           </p>
         )}
-        {showRequestId && state.requestId !== undefined && (
-          <SenseiRequestId requestId={state.requestId} labels={labels} className={cx(classNames.requestId)} />
+        {showRequestId && requestId !== undefined && (
+          <SenseiRequestId requestId={requestId} labels={labels} className={cx(classNames.requestId)} />
         )}
         {actions.length > 0 && (
-          <div data-slot="error-panel-actions" className={cx(classNames.actions)}>
+          <div {...part('actions')}>
             {actions.map(({ action, handler }, index) =>
               action.type === 'retry-at' ? (
                 <RetryAtButton
@@ -246,10 +236,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
               ) : (
                 <button
                   key={action.type === 'custom' ? `custom:${action.id}` : action.type}
-                  type="button"
-                  data-slot="error-panel-action"
-                  data-action={action.type}
-                  data-primary={index === 0 ? '' : undefined}
+                  {...actionButtonProps(action, index === 0)}
                   className={cx(classNames.action)}
                   onClick={handler}
                 >
@@ -265,6 +252,16 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
 });
 SenseiErrorPanel.displayName = 'SenseiErrorPanel';
 
+/** The attributes every action button starts with. */
+function actionButtonProps(action: ErrorAction, primary: boolean) {
+  return {
+    type: 'button',
+    'data-slot': 'error-panel-action',
+    'data-action': action.type,
+    'data-primary': primary ? '' : undefined,
+  } as const;
+}
+
 interface RetryAtButtonProps {
   action: Extract<ErrorAction, { type: 'retry-at' }>;
   onClick: () => void;
@@ -279,10 +276,7 @@ function RetryAtButton({ action, onClick, primary, className, retryIn }: RetryAt
   const waiting = remaining > 0;
   return (
     <button
-      type="button"
-      data-slot="error-panel-action"
-      data-action={action.type}
-      data-primary={primary ? '' : undefined}
+      {...actionButtonProps(action, primary)}
       data-state={waiting ? 'waiting' : 'ready'}
       className={cx(className)}
       disabled={waiting}

@@ -13,7 +13,7 @@ export async function copyToClipboard(text: string, fallbackElement?: Element | 
     // Permission denied or not a secure context: try the old way.
   }
   if (!fallbackElement || typeof document === 'undefined') return false;
-  const selection = typeof window.getSelection === 'function' ? window.getSelection() : null;
+  const selection = window.getSelection?.();
   if (selection) {
     const range = document.createRange();
     range.selectNodeContents(fallbackElement);
@@ -21,8 +21,9 @@ export async function copyToClipboard(text: string, fallbackElement?: Element | 
     selection.addRange(range);
   }
   try {
-    return typeof document.execCommand === 'function' && document.execCommand('copy');
+    return document.execCommand('copy');
   } catch {
+    // No `execCommand` (it throws then) or a browser that refuses it.
     return false;
   }
 }

@@ -99,105 +99,106 @@ export interface ErrorCatalog {
 }
 
 const solution = (status: number): string => getStatusInfo(status)?.hint ?? '';
+const text = (title: string, message: string, solution: string): ErrorText => ({ title, message, solution });
 
 /** The English message set. Solutions for statuses come from the seed's table (`statusCodes.ts`). */
 export const defaultErrorMessages: ErrorMessages = Object.freeze({
   texts: Object.freeze({
-    'bad-request': {
-      title: 'Request not accepted',
-      message: 'The request could not be processed.',
-      solution: solution(400),
-    },
-    unauthenticated: {
-      title: 'Sign-in required',
-      message: 'The API key is invalid or missing.',
-      solution: solution(401),
-    },
-    forbidden: {
-      title: 'Access denied',
-      message: 'You do not have permission to do this. Ask an administrator for access.',
-      solution: solution(403),
-    },
-    'not-found': {
-      title: 'Not found',
-      message: 'What you are looking for does not exist or was deleted.',
-      solution: solution(404),
-    },
-    'client-bug': {
-      title: 'Request not supported',
-      message: 'The app sent a request that the Sensei API does not support. This is a bug in the app.',
-      solution: 'Check the request method and Content-Type',
-    },
-    conflict: {
-      title: 'Changed in the meantime',
-      message: 'This was changed by someone or something else. Refresh to get the latest version, then try again.',
-      solution: solution(409),
-    },
-    'payload-too-large': {
-      title: 'Too large',
-      message: 'What you sent is too large for the Sensei API.',
-      solution: solution(413),
-    },
-    validation: {
-      title: 'Check your input',
-      message: 'Some values are not valid.',
-      solution: solution(422),
-    },
-    'rate-limited': {
-      title: 'Too many requests',
-      message: 'The request limit has been reached. Wait a moment before trying again.',
-      solution: solution(429),
-    },
-    server: {
-      title: 'Something went wrong',
-      message: 'The Sensei API ran into an unexpected error.',
-      solution: solution(500),
-    },
-    unavailable: {
-      title: 'Service unavailable',
-      message: 'The Sensei API is down for maintenance or overloaded. Try again shortly.',
-      solution: solution(503),
-    },
-    gateway: {
-      title: 'Sensei is not responding',
-      message: 'A server between you and the Sensei API failed.',
-      solution: solution(502),
-    },
-    timeout: {
-      title: 'Request timed out',
-      message: 'The Sensei API took too long to respond.',
-      solution: 'Retry',
-    },
-    offline: {
-      title: 'You are offline',
-      message: 'Your device is not connected to the internet.',
-      solution: 'Check your connection, then retry',
-    },
-    network: {
-      title: 'Cannot reach Sensei',
-      message: 'The Sensei API could not be reached.',
-      solution: 'Check your connection, then retry',
-    },
-    unexpected: {
-      title: 'Something unexpected happened',
-      message: 'An unexpected error occurred.',
-      solution: solution(500),
-    },
-    'unreadable-response': {
-      title: 'Unexpected response',
-      message: 'The Sensei API sent a response that could not be read.',
-      solution: solution(500),
-    },
-    'operation-failed': {
-      title: 'The operation failed',
-      message: 'The Sensei API reported that the operation failed.',
-      solution: 'Check the details, then start it again; quote the request ID to support',
-    },
-    aborted: {
-      title: 'Request cancelled',
-      message: 'The request was cancelled.',
-      solution: 'Retry',
-    },
+    'bad-request': text(
+      'Request not accepted',
+      'The request could not be processed.',
+      solution(400),
+    ),
+    unauthenticated: text(
+      'Sign-in required',
+      'The API key is invalid or missing.',
+      solution(401),
+    ),
+    forbidden: text(
+      'Access denied',
+      'You do not have permission to do this. Ask an administrator for access.',
+      solution(403),
+    ),
+    'not-found': text(
+      'Not found',
+      'What you are looking for does not exist or was deleted.',
+      solution(404),
+    ),
+    'client-bug': text(
+      'Request not supported',
+      'The app sent a request that the Sensei API does not support. This is a bug in the app.',
+      'Check the request method and Content-Type',
+    ),
+    conflict: text(
+      'Changed in the meantime',
+      'This was changed by someone or something else. Refresh to get the latest version, then try again.',
+      solution(409),
+    ),
+    'payload-too-large': text(
+      'Too large',
+      'What you sent is too large for the Sensei API.',
+      solution(413),
+    ),
+    validation: text(
+      'Check your input',
+      'Some values are not valid.',
+      solution(422),
+    ),
+    'rate-limited': text(
+      'Too many requests',
+      'The request limit has been reached. Wait a moment before trying again.',
+      solution(429),
+    ),
+    server: text(
+      'Something went wrong',
+      'The Sensei API ran into an unexpected error.',
+      solution(500),
+    ),
+    unavailable: text(
+      'Service unavailable',
+      'The Sensei API is down for maintenance or overloaded. Try again shortly.',
+      solution(503),
+    ),
+    gateway: text(
+      'Sensei is not responding',
+      'A server between you and the Sensei API failed.',
+      solution(502),
+    ),
+    timeout: text(
+      'Request timed out',
+      'The Sensei API took too long to respond.',
+      'Retry',
+    ),
+    offline: text(
+      'You are offline',
+      'Your device is not connected to the internet.',
+      'Check your connection, then retry',
+    ),
+    network: text(
+      'Cannot reach Sensei',
+      'The Sensei API could not be reached.',
+      'Check your connection, then retry',
+    ),
+    unexpected: text(
+      'Something unexpected happened',
+      'An unexpected error occurred.',
+      solution(500),
+    ),
+    'unreadable-response': text(
+      'Unexpected response',
+      'The Sensei API sent a response that could not be read.',
+      solution(500),
+    ),
+    'operation-failed': text(
+      'The operation failed',
+      'The Sensei API reported that the operation failed.',
+      'Check the details, then start it again; quote the request ID to support',
+    ),
+    aborted: text(
+      'Request cancelled',
+      'The request was cancelled.',
+      'Retry',
+    ),
   }),
   statuses: Object.freeze(
     Object.fromEntries(

@@ -7,6 +7,8 @@ export function formatCountdown(ms: number): string {
   const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  const seconds = twoDigits(total % 60);
+  return hours > 0 ? `${hours}:${twoDigits(minutes)}:${seconds}` : `${minutes}:${seconds}`;
 }
+
+const twoDigits = (value: number): string => String(value).padStart(2, '0');

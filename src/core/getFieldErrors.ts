@@ -42,7 +42,7 @@ export function getFieldErrors(source: unknown): FieldErrorMap {
 }
 
 function collect(value: unknown, out: FieldErrorMap, container: boolean, depth: number): void {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
+  if (depth > MAX_DEPTH || !isObject(value)) return;
   if (Array.isArray(value)) {
     for (const item of value.slice(0, MAX_FIELDS)) {
       if (!addEntry(item, out)) collect(item, out, true, depth + 1);
@@ -50,17 +50,16 @@ function collect(value: unknown, out: FieldErrorMap, container: boolean, depth: 
     return;
   }
   if (addEntry(value, out)) return;
-  const record = value as Record<string, unknown>;
   // Explicit containers first: their keys are field names, whatever the values look like.
   for (const key of ['fields', 'errors'] as const) {
-    if (Object.hasOwn(record, key) && typeof record[key] === 'object' && record[key] !== null) {
-      collect(record[key], out, true, depth + 1);
+    if (Object.hasOwn(value, key) && isObject(value[key])) {
+      collect(value[key], out, true, depth + 1);
       return;
     }
   }
   // A malformed `{ field, reason }` is not a map of field names.
-  if (!container && ['field', 'reason', 'message'].some((key) => Object.hasOwn(record, key))) return;
-  for (const [field, item] of Object.entries(record).slice(0, MAX_FIELDS)) {
+  if (!container && ['field', 'reason', 'message'].some((key) => Object.hasOwn(value, key))) return;
+  for (const [field, item] of Object.entries(value).slice(0, MAX_FIELDS)) {
     // At the top level only `{ name: ['msg'] }` counts: `{ max_bytes: 1048576 }` is no field error.
     const message = messageOf(item, container);
     if (message !== undefined) add(out, field, message);
@@ -69,12 +68,11 @@ function collect(value: unknown, out: FieldErrorMap, container: boolean, depth: 
 
 /** Reads `{ field, message }`-like items; true when `item` was one. */
 function addEntry(item: unknown, out: FieldErrorMap): boolean {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
-  const record = item as Record<string, unknown>;
-  const fieldKey = FIELD_KEYS.find((key) => Object.hasOwn(record, key) && fieldName(record[key]) !== undefined);
-  const messageKey = MESSAGE_KEYS.find((key) => Object.hasOwn(record, key) && text(record[key]) !== undefined);
-  if (fieldKey === undefined || messageKey === undefined) return false;
-  add(out, fieldName(record[fieldKey]) as string, text(record[messageKey]) as string);
+  if (!isObject(item) || Array.isArray(item)) return false;
+  const field = firstOwn(item, FIELD_KEYS, fieldName);
+  const message = firstOwn(item, MESSAGE_KEYS, text);
+  if (field === undefined || message === undefined) return false;
+  add(out, field, message);
   return true;
 }
 
@@ -84,12 +82,24 @@ function messageOf(item: unknown, container: boolean): string | undefined {
     return messages.length > 0 ? messages.join('; ') : undefined;
   }
   if (!container) return undefined;
-  if (item !== null && typeof item === 'object') {
-    const record = item as Record<string, unknown>;
-    const key = MESSAGE_KEYS.find((k) => Object.hasOwn(record, k) && text(record[k]) !== undefined);
-    return key === undefined ? undefined : text(record[key]);
+  return isObject(item) ? firstOwn(item, MESSAGE_KEYS, text) : text(item);
+}
+
+/** The first of `keys` that `record` has as its own property with a value `read` accepts, as read. */
+function firstOwn(
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  read: (value: unknown) => string | undefined,
+): string | undefined {
+  for (const key of keys) {
+    const value = Object.hasOwn(record, key) ? read(record[key]) : undefined;
+    if (value !== undefined) return value;
   }
-  return text(item);
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
 }
 
 function fieldName(value: unknown): string | undefined {

@@ -13,37 +13,39 @@ export interface StatusCodeInfo {
   readonly category: StatusCategory;
 }
 
-const row = (
-  status: number,
-  statusText: string,
-  description: string,
-  hint: string,
-  category: StatusCategory,
-): StatusCodeInfo => Object.freeze({ status, statusText, description, hint, category });
+// The category follows from the status class: 2xx success, 4xx client, 5xx server.
+const row = (status: number, statusText: string, description: string, hint: string): StatusCodeInfo =>
+  Object.freeze({
+    status,
+    statusText,
+    description,
+    hint,
+    category: status < 300 ? 'success' : status < 500 ? 'client' : 'server',
+  });
 
 /**
  * The status codes the Sensei API returns, copied from its contract so that UI and docs read
  * them from one place instead of repeating them.
  */
 export const SENSEI_STATUS_CODES: readonly StatusCodeInfo[] = Object.freeze([
-  row(200, 'OK', 'Request successful', 'GET requests, updates', 'success'),
-  row(201, 'Created', 'Resource created', 'POST creating new resource', 'success'),
-  row(202, 'Accepted', 'Request accepted for processing', 'Async operations (migrations)', 'success'),
-  row(204, 'No Content', 'Success, no body', 'DELETE operations', 'success'),
-  row(400, 'Bad Request', 'Invalid request format', 'Check request body, parameters', 'client'),
-  row(401, 'Unauthorized', 'Invalid or missing API key', 'Check API key', 'client'),
-  row(403, 'Forbidden', 'Insufficient permissions', 'Check API key permissions', 'client'),
-  row(404, 'Not Found', "Resource doesn't exist", 'Check resource ID', 'client'),
-  row(405, 'Method Not Allowed', 'HTTP method not supported', 'Check allowed methods', 'client'),
-  row(409, 'Conflict', 'Resource state conflict', 'Refresh and retry', 'client'),
-  row(413, 'Payload Too Large', 'Request body too large', 'Reduce payload size', 'client'),
-  row(415, 'Unsupported Media Type', 'Wrong Content-Type', 'Use application/json', 'client'),
-  row(422, 'Unprocessable Entity', 'Validation failed', 'Check input values', 'client'),
-  row(429, 'Too Many Requests', 'Rate limit exceeded', 'Slow down, check limits', 'client'),
-  row(500, 'Internal Server Error', 'Unexpected error', 'Retry, contact support if persistent', 'server'),
-  row(502, 'Bad Gateway', 'Upstream error', 'Retry after brief wait', 'server'),
-  row(503, 'Service Unavailable', 'Maintenance or overload', 'Retry with backoff', 'server'),
-  row(504, 'Gateway Timeout', 'Upstream timeout', 'Retry, check status page', 'server'),
+  row(200, 'OK', 'Request successful', 'GET requests, updates'),
+  row(201, 'Created', 'Resource created', 'POST creating new resource'),
+  row(202, 'Accepted', 'Request accepted for processing', 'Async operations (migrations)'),
+  row(204, 'No Content', 'Success, no body', 'DELETE operations'),
+  row(400, 'Bad Request', 'Invalid request format', 'Check request body, parameters'),
+  row(401, 'Unauthorized', 'Invalid or missing API key', 'Check API key'),
+  row(403, 'Forbidden', 'Insufficient permissions', 'Check API key permissions'),
+  row(404, 'Not Found', "Resource doesn't exist", 'Check resource ID'),
+  row(405, 'Method Not Allowed', 'HTTP method not supported', 'Check allowed methods'),
+  row(409, 'Conflict', 'Resource state conflict', 'Refresh and retry'),
+  row(413, 'Payload Too Large', 'Request body too large', 'Reduce payload size'),
+  row(415, 'Unsupported Media Type', 'Wrong Content-Type', 'Use application/json'),
+  row(422, 'Unprocessable Entity', 'Validation failed', 'Check input values'),
+  row(429, 'Too Many Requests', 'Rate limit exceeded', 'Slow down, check limits'),
+  row(500, 'Internal Server Error', 'Unexpected error', 'Retry, contact support if persistent'),
+  row(502, 'Bad Gateway', 'Upstream error', 'Retry after brief wait'),
+  row(503, 'Service Unavailable', 'Maintenance or overload', 'Retry with backoff'),
+  row(504, 'Gateway Timeout', 'Upstream timeout', 'Retry, check status page'),
 ]);
 
 const byStatus = new Map(SENSEI_STATUS_CODES.map((info) => [info.status, info]));

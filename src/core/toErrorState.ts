@@ -5,6 +5,7 @@ import {
   type ErrorCatalog,
   type ErrorCatalogAction,
   type ErrorCatalogEntry,
+  type ErrorMessages,
   type ErrorText,
   type ErrorTextKey,
 } from './errorCatalog.js';
@@ -91,24 +92,29 @@ const MAX_MESSAGE_CHARS = 2_000;
 
 type BasicAction = Exclude<ErrorActionType, 'custom' | 'retry-at'>;
 
+const RETRY: readonly BasicAction[] = ['retry'];
+const RETRY_OR_SUPPORT: readonly BasicAction[] = ['retry', 'contact-support'];
+const GO_BACK_OR_SUPPORT: readonly BasicAction[] = ['go-back', 'contact-support'];
+const DISMISS: readonly BasicAction[] = ['dismiss'];
+
 /** The default ways out per kind. `retry` turns into `retry-at` when the server named a time. */
 const DEFAULT_ACTIONS: Readonly<Record<ErrorStateKind, readonly BasicAction[]>> = {
   'bad-request': ['dismiss', 'contact-support'],
   unauthenticated: ['sign-in'],
-  forbidden: ['go-back', 'contact-support'],
+  forbidden: GO_BACK_OR_SUPPORT,
   'not-found': ['go-back'],
-  'client-bug': ['go-back', 'contact-support'],
+  'client-bug': GO_BACK_OR_SUPPORT,
   conflict: ['refresh-and-retry'],
-  'payload-too-large': ['dismiss'],
-  validation: ['dismiss'],
-  'rate-limited': ['retry'],
-  server: ['retry', 'contact-support'],
-  unavailable: ['retry'],
-  gateway: ['retry', 'contact-support'],
-  timeout: ['retry'],
-  offline: ['retry'],
-  unexpected: ['retry', 'contact-support'],
-  aborted: ['retry'],
+  'payload-too-large': DISMISS,
+  validation: DISMISS,
+  'rate-limited': RETRY,
+  server: RETRY_OR_SUPPORT,
+  unavailable: RETRY,
+  gateway: RETRY_OR_SUPPORT,
+  timeout: RETRY,
+  offline: RETRY,
+  unexpected: RETRY_OR_SUPPORT,
+  aborted: RETRY,
 };
 
 /** What the thrown value says, before the catalog and the message set apply. */
@@ -125,39 +131,31 @@ interface Classified {
   retryAt?: number | undefined;
 }
 
+/** The kinds of the statuses DESIGN.md's table names. */
+const KIND_BY_STATUS: Readonly<Record<number, ErrorStateKind>> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'client-bug',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'client-bug',
+  422: 'validation',
+  429: 'rate-limited',
+  500: 'server',
+  502: 'gateway',
+  503: 'unavailable',
+  504: 'gateway',
+};
+
 /** The kind for an HTTP status; undocumented statuses fall back by class. */
 export function kindForStatus(status: number): ErrorStateKind {
-  switch (status) {
-    case 400:
-      return 'bad-request';
-    case 401:
-      return 'unauthenticated';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'not-found';
-    case 405:
-    case 415:
-      return 'client-bug';
-    case 409:
-      return 'conflict';
-    case 413:
-      return 'payload-too-large';
-    case 422:
-      return 'validation';
-    case 429:
-      return 'rate-limited';
-    case 500:
-      return 'server';
-    case 502:
-    case 504:
-      return 'gateway';
-    case 503:
-      return 'unavailable';
-  }
-  if (status >= 400 && status <= 499) return 'bad-request';
-  if (status >= 500 && status <= 599) return 'server';
-  return 'unexpected';
+  // Numeric keys only: no status reaches `Object.prototype`'s members.
+  return (
+    KIND_BY_STATUS[status] ??
+    (status >= 400 && status <= 499 ? 'bad-request' : status >= 500 && status <= 599 ? 'server' : 'unexpected')
+  );
 }
 
 /**
@@ -180,25 +178,20 @@ export function toErrorState(error: unknown, options: ToErrorStateOptions = {}):
   const { catalog } = options;
   const messages = catalog?.messages ?? defaultErrorMessages;
   const base = classify(error, now);
-  const entry = getErrorCatalogEntry(catalog, base.code);
+  const { status, code, requestId } = base;
+  const entry = getErrorCatalogEntry(catalog, code);
   const kind = entry?.kind ?? base.kind;
   const overridden = entry?.kind !== undefined && entry.kind !== base.kind;
   const textKey: ErrorTextKey = overridden ? kind : base.textKey;
   const text: ErrorText = messages.texts[textKey] ?? defaultErrorMessages.texts[textKey];
-  const statusText = !overridden && base.statusTexts && base.status !== undefined ? messages.statuses?.[base.status] : undefined;
+  const statusText = !overridden && base.statusTexts && status !== undefined ? messages.statuses?.[status] : undefined;
   const showServerMessage = catalog?.showServerMessage ?? true;
 
   const retryAt = base.retryAt !== undefined && base.retryAt > now ? base.retryAt : undefined;
-  const actions = buildActions(entry?.actions ?? DEFAULT_ACTIONS[kind], {
-    labels: messages.actions,
-    retryAt,
-    requestId: base.requestId,
-  });
+  const actions = buildActions(entry?.actions ?? DEFAULT_ACTIONS[kind], messages.actions, retryAt, requestId);
 
   const fieldErrors =
-    kind === 'validation' || kind === 'bad-request' || base.status === 400 || base.status === 422
-      ? getFieldErrors(base.details)
-      : {};
+    kind === 'validation' || kind === 'bad-request' || status === 400 || status === 422 ? getFieldErrors(base.details) : {};
 
   return {
     kind,
@@ -212,9 +205,9 @@ export function toErrorState(error: unknown, options: ToErrorStateOptions = {}):
     actions,
     retryable: actions.some((action) => action.type === 'retry' || action.type === 'retry-at'),
     retryAt,
-    status: base.status,
-    code: base.code,
-    requestId: base.requestId,
+    status,
+    code,
+    requestId,
     fieldErrors,
   };
 }
@@ -237,7 +230,7 @@ function classifyUnsafe(error: unknown, now: number): Classified {
     if (name === 'TimeoutError') return plain('timeout');
     // A failed `fetch` outside our client: browsers word it differently, all as TypeError.
     if (name === 'TypeError' && /failed to fetch|networkerror|network request failed|load failed|fetch failed/i.test(readString(error, 'message') ?? '')) {
-      return { kind: 'offline', textKey: browserOffline() ? 'offline' : 'network', statusTexts: false };
+      return plain('offline', browserOffline() ? 'offline' : 'network');
     }
   }
   return plain('unexpected');
@@ -246,57 +239,48 @@ function classifyUnsafe(error: unknown, now: number): Classified {
 const GATEWAY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 function classifySenseiError(error: SenseiError, now: number): Classified {
-  const common = {
-    status: finiteOrUndefined(error.status),
-    code: nonEmpty(error.code),
-    requestId: nonEmpty(error.requestId),
-    details: error.details,
-  };
+  const status = finiteOrUndefined(error.status);
+  const common = { status, code: nonEmpty(error.code), requestId: nonEmpty(error.requestId), details: error.details };
+  const state = (kind: ErrorStateKind, textKey: ErrorTextKey = kind, extra?: Partial<Classified>) =>
+    plain(kind, textKey, { ...common, ...extra });
   switch (error.kind) {
     case 'http': {
-      const { status } = common;
       const retryAt = retryAtOf(error, now);
-      if (status === undefined) return { ...common, kind: 'unexpected', textKey: 'unexpected', statusTexts: false, retryAt };
+      if (status === undefined) return state('unexpected', 'unexpected', { retryAt });
       // Gateways and rate limiters answer 429/502/503/504 with their own HTML: the status still
       // says what happened. Any other unreadable body is an unexpected response (DESIGN.md).
-      if (error.bodyUnreadable && !GATEWAY_STATUSES.has(status)) {
-        return { ...common, kind: 'unexpected', textKey: 'unreadable-response', statusTexts: false, retryAt };
-      }
+      if (error.bodyUnreadable && !GATEWAY_STATUSES.has(status)) return state('unexpected', 'unreadable-response', { retryAt });
       const kind = kindForStatus(status);
       // The client uses the status label as message when the body had none: that is not the server's.
       const message = error.message.trim();
-      const serverMessage = message !== '' && message !== describeStatus(status) ? truncate(message) : undefined;
-      return { ...common, kind, textKey: kind, statusTexts: true, serverMessage, retryAt };
+      return state(kind, kind, {
+        statusTexts: true,
+        serverMessage: message === describeStatus(status) ? undefined : serverText(message),
+        retryAt,
+      });
     }
-    case 'network': {
-      const offline = (error as { offline?: unknown }).offline === true || browserOffline();
-      return { ...common, kind: 'offline', textKey: offline ? 'offline' : 'network', statusTexts: false };
-    }
+    case 'network':
+      return state('offline', (error as { offline?: unknown }).offline === true || browserOffline() ? 'offline' : 'network');
     case 'timeout':
-      return { ...common, kind: 'timeout', textKey: 'timeout', statusTexts: false };
     case 'aborted':
-      return { ...common, kind: 'aborted', textKey: 'aborted', statusTexts: false };
+      return state(error.kind);
     case 'invalid-response':
-      return { ...common, kind: 'unexpected', textKey: 'unreadable-response', statusTexts: false };
-    case 'operation': {
-      const message = error.message.trim();
-      return { ...common, kind: 'server', textKey: 'operation-failed', statusTexts: false, serverMessage: message ? truncate(message) : undefined };
-    }
+      return state('unexpected', 'unreadable-response');
+    case 'operation':
+      return state('server', 'operation-failed', { serverMessage: serverText(error.message.trim()) });
     case 'invalid-request':
       // Refused before sending (foreign status_url, no key): the app's bug, not the user's.
-      return { ...common, kind: 'client-bug', textKey: 'client-bug', statusTexts: false };
+      return state('client-bug');
     default:
-      return { ...common, kind: 'unexpected', textKey: 'unexpected', statusTexts: false };
+      return state('unexpected');
   }
 }
 
 /** When the server said to come back: `Retry-After`, else (for a 429) the reset, as epoch ms. */
 function retryAtOf(error: SenseiError, now: number): number | undefined {
   const info = error.rateLimit;
-  const candidates = [info?.retryAt, error.status === 429 ? info?.resetAt : undefined];
-  for (const at of candidates) {
-    if (typeof at === 'number' && Number.isFinite(at)) return Math.min(at, now + MAX_SERVER_DELAY_MS);
-  }
+  const at = [info?.retryAt, error.status === 429 ? info?.resetAt : undefined].find(Number.isFinite);
+  if (at !== undefined) return Math.min(at, now + MAX_SERVER_DELAY_MS);
   // Errors built by hand may only carry the delay.
   const delay = error.retryAfterMs;
   return typeof delay === 'number' && !Number.isNaN(delay) ? now + clampDelay(delay) : undefined;
@@ -304,9 +288,10 @@ function retryAtOf(error: SenseiError, now: number): number | undefined {
 
 function buildActions(
   wanted: readonly (ErrorCatalogAction | BasicAction)[],
-  context: { labels: Readonly<Record<Exclude<ErrorActionType, 'custom'>, string>>; retryAt: number | undefined; requestId: string | undefined },
+  labels: ErrorMessages['actions'],
+  retryAt: number | undefined,
+  requestId: string | undefined,
 ): ErrorAction[] {
-  const { labels, retryAt, requestId } = context;
   const actions: ErrorAction[] = [];
   for (const item of wanted) {
     let action: ErrorAction | undefined;
@@ -353,8 +338,8 @@ function catalogMessage(entry: ErrorCatalogEntry | undefined, base: Classified):
   }
 }
 
-function plain(kind: ErrorStateKind): Classified {
-  return { kind, textKey: kind, statusTexts: false };
+function plain(kind: ErrorStateKind, textKey: ErrorTextKey = kind, extra?: Partial<Classified>): Classified {
+  return { kind, textKey, statusTexts: false, ...extra };
 }
 
 function browserOffline(): boolean {
@@ -375,9 +360,11 @@ function nonEmpty(value: unknown): string | undefined {
 }
 
 function finiteOrUndefined(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return Number.isFinite(value) ? (value as number) : undefined;
 }
 
-function truncate(message: string): string {
+/** A server message as shown: none when empty, cut to `MAX_MESSAGE_CHARS`. */
+function serverText(message: string): string | undefined {
+  if (message === '') return undefined;
   return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
 }

@@ -95,21 +95,21 @@ interface ImplState {
 
 class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
   override state: ImplState = { didCatch: false, error: null };
-  private lastResetAt = Number.NEGATIVE_INFINITY;
-  private quickFailures = 0;
-  private autoResetPaused = false;
-  private stateFor: { error: unknown; catalog: ErrorCatalog | undefined; state: ErrorState } | undefined;
+  #lastResetAt = -Infinity;
+  #quickFailures = 0;
+  #autoResetPaused = false;
+  #stateFor: { error: unknown; catalog: ErrorCatalog | undefined; state: ErrorState } | undefined;
 
   static getDerivedStateFromError(error: unknown): ImplState {
     return { didCatch: true, error };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    if (timers.now() - this.lastResetAt < QUICK_FAILURE_MS) {
-      this.quickFailures += 1;
-      if (this.quickFailures >= (this.props.maxQuickFailures ?? 3)) this.autoResetPaused = true;
+    if (timers.now() - this.#lastResetAt < QUICK_FAILURE_MS) {
+      this.#quickFailures += 1;
+      if (this.#quickFailures >= (this.props.maxQuickFailures ?? 3)) this.#autoResetPaused = true;
     } else {
-      this.quickFailures = 0;
+      this.#quickFailures = 0;
     }
     this.props.onError?.(error, info);
   }
@@ -120,38 +120,38 @@ class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
     const prev = prevProps.resetKeys ?? [];
     const next = this.props.resetKeys ?? [];
     if (!keysChanged(prev, next)) return;
-    if (this.autoResetPaused) {
+    if (this.#autoResetPaused) {
       warnOnce(
         'boundary-reset-loop',
-        `SenseiErrorBoundary: the content failed again right after ${this.quickFailures} automatic resets, so resetKeys no longer reset it until Retry is pressed. Check that resetKeys hold stable values (e.g. location.pathname, not a new object each render).`,
+        `SenseiErrorBoundary: the content failed again right after ${this.#quickFailures} automatic resets, so resetKeys no longer reset it until Retry is pressed. Check that resetKeys hold stable values (e.g. location.pathname, not a new object each render).`,
       );
       return;
     }
-    this.reset({ reason: 'keys', prev, next });
+    this.#reset({ reason: 'keys', prev, next });
   }
 
   /** Passed to fallbacks: the user asked, so automatic resets may resume. */
-  resetErrorBoundary = (): void => {
+  #resetErrorBoundary = (): void => {
     if (!this.state.didCatch) return;
-    this.quickFailures = 0;
-    this.autoResetPaused = false;
-    this.reset({ reason: 'retry' });
+    this.#quickFailures = 0;
+    this.#autoResetPaused = false;
+    this.#reset({ reason: 'retry' });
   };
 
-  private reset(details: SenseiErrorBoundaryResetDetails): void {
-    this.lastResetAt = timers.now();
+  #reset(details: SenseiErrorBoundaryResetDetails): void {
+    this.#lastResetAt = timers.now();
     // Before the children render again: queries that threw must refetch on mount, not rethrow.
     this.props.resetQueries();
     this.props.onReset?.(details);
     this.setState({ didCatch: false, error: null });
   }
 
-  private errorState(error: unknown): ErrorState {
+  #errorState(error: unknown): ErrorState {
     const { catalog } = this.props;
-    if (!this.stateFor || this.stateFor.error !== error || this.stateFor.catalog !== catalog) {
-      this.stateFor = { error, catalog, state: toErrorState(error, { catalog }) };
+    if (!this.#stateFor || this.#stateFor.error !== error || this.#stateFor.catalog !== catalog) {
+      this.#stateFor = { error, catalog, state: toErrorState(error, { catalog }) };
     }
-    return this.stateFor.state;
+    return this.#stateFor.state;
   }
 
   override render(): ReactNode {
@@ -160,8 +160,8 @@ class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
     if (!didCatch) return children;
     const props: SenseiErrorFallbackProps = {
       error,
-      state: this.errorState(error),
-      resetErrorBoundary: this.resetErrorBoundary,
+      state: this.#errorState(error),
+      resetErrorBoundary: this.#resetErrorBoundary,
     };
     if (typeof fallbackRender === 'function') return fallbackRender(props);
     if (FallbackComponent) return <FallbackComponent {...props} />;

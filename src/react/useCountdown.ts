@@ -22,13 +22,15 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
  */
 export function useCountdown(target: number | undefined, options: UseCountdownOptions = {}): number {
   const stepMs = options.stepMs ?? 1000;
+  const active = target !== undefined && Number.isFinite(target);
+  const clockNow = () => ({ target, now: timers.now() });
   // `now` is state so that render stays pure; it is refreshed when the target changes.
-  const [clock, setClock] = useState(() => ({ target, now: timers.now() }));
-  if (clock.target !== target) setClock({ target, now: timers.now() });
+  const [clock, setClock] = useState(clockNow);
+  if (clock.target !== target) setClock(clockNow());
   const now = clock.target === target ? clock.now : timers.now();
 
   useEffect(() => {
-    if (target === undefined || !Number.isFinite(target)) return;
+    if (!active) return;
     let handle: unknown;
     const schedule = () => {
       const left = target - timers.now();
@@ -42,7 +44,7 @@ export function useCountdown(target: number | undefined, options: UseCountdownOp
     };
     schedule();
     return () => timers.clearTimeout(handle);
-  }, [target, stepMs]);
+  }, [target, stepMs, active]);
 
-  return target === undefined || !Number.isFinite(target) ? 0 : Math.max(0, target - now);
+  return active ? Math.max(0, target - now) : 0;
 }
