@@ -37,6 +37,7 @@ export const SenseiToast = forwardRef<HTMLLIElement, SenseiToastProps>(function 
   ref,
 ) {
   const node = useRef<HTMLLIElement | null>(null);
+  const slot = (part: SenseiToastPart) => ({ 'data-slot': `toast-${part}`, className: cx(classNames[part]) });
   // Closed from outside (retry settled) while focused: keep focus in the notifications region
   // instead of dropping it to the page, as Radix does when the user closes a toast.
   useLayoutEffect(() => {
@@ -59,23 +60,13 @@ export const SenseiToast = forwardRef<HTMLLIElement, SenseiToastProps>(function 
       data-slot="toast"
       data-variant={variant}
     >
-      <div data-slot="toast-body" className={cx(classNames.body)}>
-        <Toast.Title data-slot="toast-title" className={cx(classNames.title)}>
-          {title}
-        </Toast.Title>
-        {description !== undefined && (
-          <Toast.Description data-slot="toast-description" className={cx(classNames.description)}>
-            {description}
-          </Toast.Description>
-        )}
+      <div {...slot('body')}>
+        <Toast.Title {...slot('title')}>{title}</Toast.Title>
+        {description !== undefined && <Toast.Description {...slot('description')}>{description}</Toast.Description>}
         {children}
       </div>
-      {actions && (
-        <div data-slot="toast-actions" className={cx(classNames.actions)}>
-          {actions}
-        </div>
-      )}
-      <Toast.Close data-slot="toast-close" className={cx(classNames.close)} aria-label={dismissLabel}>
+      {actions && <div {...slot('actions')}>{actions}</div>}
+      <Toast.Close {...slot('close')} aria-label={dismissLabel}>
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
         </svg>

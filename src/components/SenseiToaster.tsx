@@ -9,7 +9,7 @@ import { useCountdown } from '../react/useCountdown.js';
 import { useRetryActivity } from '../react/useRetryActivity.js';
 import { useSenseiToastQueue, type SenseiToastContent } from '../react/useSenseiToast.js';
 import { cx } from './cx.js';
-import { SenseiToast, type SenseiToastPart } from './SenseiToast.js';
+import { SenseiToast, type SenseiToastPart, type SenseiToastProps } from './SenseiToast.js';
 import { defaultRequestIdLabels, SenseiRequestId, type SenseiRequestIdLabels } from './SenseiRequestId.js';
 
 /** Where the toasts appear. */
@@ -93,7 +93,7 @@ export interface SenseiToastDurations {
 
 export const defaultToastDurations: SenseiToastDurations = Object.freeze({
   recovered: 4000,
-  failed: Number.POSITIVE_INFINITY,
+  failed: Infinity,
   info: 5000,
   success: 5000,
   error: 8000,
@@ -140,8 +140,13 @@ export interface SenseiToasterProps extends Omit<ComponentPropsWithoutRef<'ol'>,
 }
 
 type ToastModel =
-  | { key: string; kind: 'retrying' | 'recovered' | 'failed'; entries: readonly RetryActivityEntry[] }
+  | { key: string; kind: RetryActivityEntry['status']; entries: readonly RetryActivityEntry[] }
   | { key: string; kind: 'app'; toast: QueuedToast<SenseiToastContent> };
+
+type ToasterClassNames = NonNullable<SenseiToasterProps['classNames']>;
+
+/** What every toast of the toaster shares, passed on to `SenseiToast` as is. */
+type SharedToastProps = Pick<SenseiToastProps, 'open' | 'onOpenChange' | 'className' | 'dismissLabel'> & { classNames: ToasterClassNames };
 
 const SWIPE: Record<SenseiToasterPosition, 'up' | 'down' | 'left' | 'right'> = {
   'top-left': 'left',
@@ -152,14 +157,12 @@ const SWIPE: Record<SenseiToasterPosition, 'up' | 'down' | 'left' | 'right'> = {
   'bottom-right': 'right',
 };
 
+// The order the retry toasts stack in.
+const GROUPS = ['retrying', 'failed', 'recovered'] as const;
+
 // Long enough for any exit animation; closed toasts are dropped after it.
 const EXIT_MS = 1000;
 const NO_ENTRIES: readonly RetryActivityEntry[] = Object.freeze([]);
-
-function groupKey(kind: string, entries: readonly RetryActivityEntry[]): string {
-  // A new member means a new toast, so Radix announces it.
-  return `${kind}:${entries.map((entry) => entry.id).join(',')}`;
-}
 
 /**
  * Retry toasts and app toasts on Radix Toast. Place it once under `<SenseiProvider>`:
@@ -195,103 +198,87 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   } = props;
   const labels = { ...defaultToasterLabels, ...labelOverrides };
   const durations = { ...defaultToastDurations, ...durationOverrides };
-  const activity = useRetryActivity();
+  const { entries: activityEntries, retryNow, dismiss } = useRetryActivity();
   const queue = useSenseiToastQueue(queueProp, 'SenseiToaster');
   const appToasts = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
-  const entries = retryToasts ? activity.entries : NO_ENTRIES;
+  const entries = retryToasts ? activityEntries : NO_ENTRIES;
 
   const models = useMemo((): ToastModel[] => {
     const visible = entries.filter((entry) => !entry.dismissed && (!filter || filter(entry)));
-    const retrying = visible.filter((entry) => entry.status === 'retrying');
-    const failed = visible.filter((entry) => entry.status === 'failed');
-    const recovered = visible.filter((entry) => entry.status === 'recovered');
     const list: ToastModel[] = [];
-    if (retrying.length > 0) list.push({ key: 'retrying', kind: 'retrying', entries: retrying });
-    if (failed.length > 0) list.push({ key: groupKey('failed', failed), kind: 'failed', entries: failed });
-    if (recovered.length > 0) list.push({ key: groupKey('recovered', recovered), kind: 'recovered', entries: recovered });
+    for (const kind of GROUPS) {
+      const group = visible.filter((entry) => entry.status === kind);
+      // A new member of a settled group means a new toast, so Radix announces it.
+      const key = kind === 'retrying' ? kind : `${kind}:${group.map((entry) => entry.id).join(',')}`;
+      if (group.length > 0) list.push({ key, kind, entries: group });
+    }
     for (const toast of appToasts) list.push({ key: `app:${toast.key}`, kind: 'app', toast });
     return list;
   }, [entries, filter, appToasts]);
   const rendered = useExitingToasts(models);
 
-  const { retryNow, dismiss } = activity;
-  const shared = { labels, classNames, className: classNames.toast };
-
   return (
     <Toast.Provider label={labels.toast} swipeDirection={swipeDirection ?? SWIPE[position]}>
       {rendered.map(({ model, open }) => {
-        const onOpenChange = (next: boolean) => {
-          if (next || !open) return;
-          if (model.kind === 'app') queue.close(model.toast.key);
-          else dismiss(model.entries);
+        const shared: SharedToastProps = {
+          open,
+          onOpenChange: (next) => {
+            if (next || !open) return;
+            if (model.kind === 'app') queue.close(model.toast.key);
+            else dismiss(model.entries);
+          },
+          className: classNames.toast,
+          classNames,
+          dismissLabel: labels.dismiss,
         };
-        switch (model.kind) {
-          case 'retrying':
-            return <RetryingToast key={model.key} {...shared} open={open} onOpenChange={onOpenChange} entries={model.entries} retryNow={retryNow} />;
-          case 'recovered':
-            return (
-              <SenseiToast
-                key={model.key}
-                open={open}
-                onOpenChange={onOpenChange}
-                className={cx(classNames.toast)}
-                classNames={classNames}
-                variant="success"
-                type="background"
-                duration={durations.recovered}
-                data-kind="recovered"
-                dismissLabel={labels.dismiss}
-                title={labels.recovered(model.entries.length)}
-                description={
-                  model.entries.length === 1 ? labels.recoveredDescription((model.entries[0] as RetryActivityEntry).label) : summary(model.entries)
-                }
-              />
-            );
-          case 'failed':
-            return (
-              <FailedToast
-                key={model.key}
-                {...shared}
-                open={open}
-                onOpenChange={onOpenChange}
-                duration={durations.failed}
-                entries={model.entries}
-                retryNow={retryNow}
-              />
-            );
-          case 'app': {
-            const { content, duration } = model.toast;
-            const { action } = content;
-            return (
-              <SenseiToast
-                key={model.key}
-                open={open}
-                onOpenChange={onOpenChange}
-                className={cx(classNames.toast)}
-                classNames={classNames}
-                variant={content.variant}
-                type={content.variant === 'error' ? 'foreground' : 'background'}
-                duration={duration ?? durations[content.variant]}
-                data-kind="app"
-                dismissLabel={labels.dismiss}
-                title={content.title}
-                description={content.description}
-                actions={
-                  action && (
-                    <Toast.Action
-                      data-slot="toast-action"
-                      className={cx(classNames.action)}
-                      altText={action.altText ?? action.label}
-                      onClick={() => action.onClick()}
-                    >
-                      {action.label}
-                    </Toast.Action>
-                  )
-                }
-              />
-            );
-          }
+        if (model.kind === 'app') {
+          const { content, duration } = model.toast;
+          const { action } = content;
+          return (
+            <SenseiToast
+              key={model.key}
+              {...shared}
+              variant={content.variant}
+              type={content.variant === 'error' ? 'foreground' : 'background'}
+              duration={duration ?? durations[content.variant]}
+              data-kind="app"
+              title={content.title}
+              description={content.description}
+              actions={
+                action && (
+                  <Toast.Action
+                    data-slot="toast-action"
+                    className={cx(classNames.action)}
+                    altText={action.altText ?? action.label}
+                    onClick={() => action.onClick()}
+                  >
+                    {action.label}
+                  </Toast.Action>
+                )
+              }
+            />
+          );
         }
+        const group = model.entries;
+        if (model.kind === 'recovered') {
+          return (
+            <SenseiToast
+              key={model.key}
+              {...shared}
+              variant="success"
+              type="background"
+              duration={durations.recovered}
+              data-kind="recovered"
+              title={labels.recovered(group.length)}
+              description={
+                group.length === 1 ? labels.recoveredDescription((group[0] as RetryActivityEntry).label) : summary(group)
+              }
+            />
+          );
+        }
+        const groupProps = { ...shared, entries: group, labels, retryNow };
+        if (model.kind === 'retrying') return <RetryingToast key={model.key} {...groupProps} />;
+        return <FailedToast key={model.key} {...groupProps} duration={durations.failed} />;
       })}
       <Toast.Viewport
         {...rest}
@@ -308,22 +295,49 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
 });
 SenseiToaster.displayName = 'SenseiToaster';
 
-interface GroupToastProps {
+interface GroupToastProps extends SharedToastProps {
   entries: readonly RetryActivityEntry[];
   labels: SenseiToasterLabels;
-  classNames: Partial<Record<SenseiToastPart | 'toast', string>>;
-  className: string | undefined;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
   retryNow: (entry: RetryActivityEntry) => Promise<void>;
 }
 
+/**
+ * "Retry now" (`keepOpen`: the toast shows the attempt, then turns into its outcome) or "Try
+ * again": one request for each query of the group that can be retried; none for mutations.
+ */
+function retryAction(
+  { entries, classNames, retryNow }: GroupToastProps,
+  action: 'retry-now' | 'try-again',
+  label: string,
+  altText: string,
+  keepOpen: boolean,
+) {
+  const retryable = entries.filter((entry) => entry.canRetryNow);
+  return (
+    retryable.length > 0 && (
+      <Toast.Action
+        data-slot="toast-action"
+        data-action={action}
+        className={cx(classNames.action)}
+        altText={altText}
+        onClick={(event) => {
+          if (keepOpen) event.preventDefault();
+          for (const entry of retryable) void retryNow(entry);
+        }}
+      >
+        {label}
+      </Toast.Action>
+    )
+  );
+}
+
 /** "Service unavailable (503)" or "3 requests retrying", counting down to the next attempt. */
-function RetryingToast({ entries, labels, classNames, className, open, onOpenChange, retryNow }: GroupToastProps) {
+function RetryingToast(props: GroupToastProps) {
+  const { entries, labels, retryNow: _retryNow, ...shared } = props;
   const single = entries.length === 1 ? entries[0] : undefined;
   const waiting = entries.filter((entry) => !entry.paused && !entry.retryingNow && entry.retryAt !== undefined);
   const nextAt = waiting.length > 0 ? Math.min(...waiting.map((entry) => entry.retryAt as number)) : undefined;
-  const retryable = entries.filter((entry) => entry.canRetryNow);
+  const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries);
 
   let description;
   if (entries.every((entry) => entry.paused)) description = labels.paused;
@@ -333,45 +347,19 @@ function RetryingToast({ entries, labels, classNames, className, open, onOpenCha
 
   return (
     <SenseiToast
-      open={open}
-      onOpenChange={onOpenChange}
-      className={cx(className)}
-      classNames={classNames}
+      {...shared}
       variant="warning"
       type="background"
-      duration={Number.POSITIVE_INFINITY}
+      duration={Infinity}
       data-kind="retrying"
       data-count={entries.length}
-      dismissLabel={labels.dismiss}
       title={single ? single.label : labels.retryingGroup(entries.length)}
       description={description}
-      actions={
-        retryable.length > 0 && (
-          <Toast.Action
-            data-slot="toast-action"
-            data-action="retry-now"
-            className={cx(classNames.action)}
-            altText={labels.retryNowAltText}
-            onClick={(event) => {
-              // Keep the toast open: it shows the attempt, then turns into its outcome.
-              event.preventDefault();
-              for (const entry of retryable) void retryNow(entry);
-            }}
-          >
-            {labels.retryNow}
-          </Toast.Action>
-        )
-      }
+      actions={retryAction(props, 'retry-now', labels.retryNow, labels.retryNowAltText, true)}
     >
-      {single ? (
-        single.failureCount > 1 && (
-          <p data-slot="toast-meta" className={cx(classNames.meta)}>
-            {labels.failedAttempts(single.failureCount)}
-          </p>
-        )
-      ) : (
-        <p data-slot="toast-meta" className={cx(classNames.meta)}>
-          {summary(entries)}
+      {meta !== false && (
+        <p data-slot="toast-meta" className={cx(shared.classNames.meta)}>
+          {meta}
         </p>
       )}
     </SenseiToast>
@@ -390,38 +378,19 @@ function RetryCountdown({ at, labels, grouped }: { at: number; labels: SenseiToa
 }
 
 /** Retries ran out: what failed, after how many attempts, and the request id to quote. */
-function FailedToast({ entries, labels, classNames, className, open, onOpenChange, retryNow, duration }: GroupToastProps & { duration: number }) {
+function FailedToast(props: GroupToastProps & { duration: number }) {
+  const { entries, labels, retryNow: _retryNow, ...shared } = props;
   const single = entries.length === 1 ? entries[0] : undefined;
-  const retryable = entries.filter((entry) => entry.canRetryNow);
   return (
     <SenseiToast
-      open={open}
-      onOpenChange={onOpenChange}
-      className={cx(className)}
-      classNames={classNames}
+      {...shared}
       variant="error"
       type="foreground"
-      duration={duration}
       data-kind="failed"
       data-count={entries.length}
-      dismissLabel={labels.dismiss}
       title={single ? single.label : labels.failedGroup(entries.length)}
       description={single ? labels.failedDescription(single.failureCount) : undefined}
-      actions={
-        retryable.length > 0 && (
-          <Toast.Action
-            data-slot="toast-action"
-            data-action="try-again"
-            className={cx(classNames.action)}
-            altText={labels.tryAgainAltText}
-            onClick={() => {
-              for (const entry of retryable) void retryNow(entry);
-            }}
-          >
-            {labels.tryAgain}
-          </Toast.Action>
-        )
-      }
+      actions={retryAction(props, 'try-again', labels.tryAgain, labels.tryAgainAltText, false)}
     >
       {single ? (
         single.requestId !== undefined && <SenseiRequestId requestId={single.requestId} labels={labels} />

@@ -44,66 +44,68 @@ interface Item<T> {
  * queue.close(key);
  */
 export class ToastQueue<T> {
-  private items: Item<T>[] = [];
-  private visible: readonly QueuedToast<T>[] = Object.freeze([]);
-  private readonly listeners = new Set<() => void>();
-  private readonly maxVisibleToasts: number;
-  private counter = 0;
+  #items: Item<T>[] = [];
+  #visible: readonly QueuedToast<T>[] = Object.freeze([]);
+  readonly #listeners = new Set<() => void>();
+  readonly #maxVisibleToasts: number;
+  #counter = 0;
 
   constructor(options: ToastQueueOptions = {}) {
-    this.maxVisibleToasts = Math.max(1, Math.floor(options.maxVisibleToasts ?? 5));
+    this.#maxVisibleToasts = Math.max(1, Math.floor(options.maxVisibleToasts ?? 5));
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   };
 
   /** The toasts to show now, oldest first; the same array until something changes. */
-  getSnapshot = (): readonly QueuedToast<T>[] => this.visible;
+  getSnapshot = (): readonly QueuedToast<T>[] => this.#visible;
 
   /** Every queued toast, shown or waiting. */
   get toasts(): readonly QueuedToast<T>[] {
-    return this.items.map((item) => item.toast);
+    return this.#items.map((item) => item.toast);
   }
 
   /** Queues a toast, or updates the one with `options.key`; returns its key. */
   add = (content: T, options: AddToastOptions = {}): string => {
-    const key = options.key ?? `toast-${++this.counter}`;
+    const key = options.key ?? `toast-${++this.#counter}`;
     const toast: QueuedToast<T> = Object.freeze({ key, content, duration: options.duration });
-    const index = this.items.findIndex((item) => item.toast.key === key);
-    if (index >= 0) {
-      this.items = this.items.map((item, i) => (i === index ? { toast, onClose: options.onClose ?? item.onClose } : item));
-    } else {
-      this.items = [...this.items, { toast, onClose: options.onClose }];
-    }
-    this.changed();
+    const existing = this.#find(key);
+    this.#items = existing
+      ? this.#items.map((item) => (item === existing ? { toast, onClose: options.onClose ?? item.onClose } : item))
+      : [...this.#items, { toast, onClose: options.onClose }];
+    this.#changed();
     return key;
   };
 
   /** Removes a toast; unknown keys are ignored. */
   close = (key: string): void => {
-    const item = this.items.find((candidate) => candidate.toast.key === key);
-    if (!item) return;
-    this.items = this.items.filter((candidate) => candidate !== item);
-    this.changed();
-    item.onClose?.();
+    const closed = this.#find(key);
+    if (!closed) return;
+    this.#items = this.#items.filter((item) => item !== closed);
+    this.#changed();
+    closed.onClose?.();
   };
 
   /** Removes every toast. */
   clear = (): void => {
-    const closed = this.items;
+    const closed = this.#items;
     if (closed.length === 0) return;
-    this.items = [];
-    this.changed();
+    this.#items = [];
+    this.#changed();
     for (const item of closed) item.onClose?.();
   };
 
-  private changed(): void {
-    this.visible = Object.freeze(this.items.slice(0, this.maxVisibleToasts).map((item) => item.toast));
-    for (const listener of [...this.listeners]) listener();
+  #find(key: string): Item<T> | undefined {
+    return this.#items.find((item) => item.toast.key === key);
+  }
+
+  #changed(): void {
+    this.#visible = Object.freeze(this.#items.slice(0, this.#maxVisibleToasts).map((item) => item.toast));
+    for (const listener of [...this.#listeners]) listener();
   }
 }

@@ -80,18 +80,16 @@ function isSenseiMutation(mutation: AnyMutation): boolean {
   return meta?.sensei === true || (Array.isArray(mutationKey) && mutationKey[0] === 'sensei');
 }
 
+// What makes an entry worth a new snapshot: the rest (id, kind, key, since…) never changes within an episode.
+const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
+
 function sameEntry(a: RetryActivityEntry, b: RetryActivityEntry): boolean {
-  return (
-    a.status === b.status &&
-    a.error === b.error &&
-    a.retryAt === b.retryAt &&
-    a.failureCount === b.failureCount &&
-    a.paused === b.paused &&
-    a.retryingNow === b.retryingNow &&
-    a.dismissed === b.dismissed &&
-    a.label === b.label
-  );
+  return COMPARED_FIELDS.every((field) => a[field] === b[field]);
 }
+
+const idOf = (target: string | RetryActivityEntry): string => (typeof target === 'string' ? target : target.id);
+const queryId = (query: AnyQuery): string => `query:${query.queryHash}`;
+const mutationId = (mutation: AnyMutation): string => `mutation:${mutation.mutationId}`;
 
 /**
  * Watches a `QueryClient`'s query and mutation caches and keeps the list of Sensei requests
@@ -100,34 +98,34 @@ function sameEntry(a: RetryActivityEntry, b: RetryActivityEntry): boolean {
  * has subscribers, and notifies them only when an entry changes — not on every cache event.
  */
 export class RetryActivityStore {
-  private readonly queryClient: QueryClient;
-  private readonly retryPolicy: RetryPolicy;
-  private readonly errorCatalog: ErrorCatalog | undefined;
-  private readonly entries = new Map<string, RetryActivityEntry>();
-  private readonly queries = new Map<string, AnyQuery>();
-  private readonly listeners = new Set<() => void>();
-  private snapshot: readonly RetryActivityEntry[] = EMPTY;
-  private disconnect: (() => void) | undefined;
-  private emitScheduled = false;
+  readonly #queryClient: QueryClient;
+  readonly #retryPolicy: RetryPolicy;
+  readonly #errorCatalog: ErrorCatalog | undefined;
+  readonly #entries = new Map<string, RetryActivityEntry>();
+  readonly #queries = new Map<string, AnyQuery>();
+  readonly #listeners = new Set<() => void>();
+  #snapshot: readonly RetryActivityEntry[] = EMPTY;
+  #disconnect: (() => void) | undefined;
+  #emitScheduled = false;
 
   constructor(options: RetryActivityStoreOptions) {
-    this.queryClient = options.queryClient;
-    this.retryPolicy = options.retryPolicy;
-    this.errorCatalog = options.errorCatalog;
+    this.#queryClient = options.queryClient;
+    this.#retryPolicy = options.retryPolicy;
+    this.#errorCatalog = options.errorCatalog;
   }
 
   /** Subscribes; the first subscriber connects to the caches, the last one disconnects. */
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    if (!this.disconnect) this.connect();
+    this.#listeners.add(listener);
+    if (!this.#disconnect) this.#connect();
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.#stop();
     };
   };
 
   /** The entries, oldest first; the same array until one changes. */
-  getSnapshot = (): readonly RetryActivityEntry[] => this.snapshot;
+  getSnapshot = (): readonly RetryActivityEntry[] => this.#snapshot;
 
   /** For `useSyncExternalStore` on the server: nothing is retrying there. */
   getServerSnapshot = (): readonly RetryActivityEntry[] => EMPTY;
@@ -139,26 +137,32 @@ export class RetryActivityStore {
    * unknown ids. TanStack counts retries afresh after it, so the policy's budget starts over.
    */
   retryNow = (target: string | RetryActivityEntry): Promise<void> => {
-    const id = typeof target === 'string' ? target : target.id;
-    const entry = this.entries.get(id);
-    const query = this.queries.get(id);
-    if (!entry || !query || !entry.canRetryNow || entry.status === 'recovered' || entry.retryingNow) {
+    const id = idOf(target);
+    const entry = this.#entries.get(id);
+    const query = this.#queries.get(id);
+    if (
+      !entry ||
+      !query ||
+      !entry.canRetryNow ||
+      entry.status === 'recovered' ||
+      entry.retryingNow ||
+      // The scheduled attempt is already on its way: another request now would only duplicate it.
+      (entry.status === 'retrying' && !entry.paused && entry.retryAt !== undefined && entry.retryAt <= timers.now())
+    ) {
       return Promise.resolve();
     }
     if (entry.status === 'retrying') {
-      // The scheduled attempt is already on its way: another request now would only duplicate it.
-      if (!entry.paused && entry.retryAt !== undefined && entry.retryAt <= timers.now()) return Promise.resolve();
       // TanStack's `cancelRefetch` replaces a running fetch only when the query has data; a first
       // load would reuse the sleeping retry instead. A silent cancel ends the wait either way,
       // and its timer then finds the retryer settled and sends nothing.
       void query.cancel({ silent: true });
-      this.set({ ...entry, retryingNow: true });
+      this.#set({ ...entry, retryingNow: true });
     } else {
-      this.delete(id); // `failed`: a new episode starts if this attempt fails again
+      this.#delete(id); // `failed`: a new episode starts if this attempt fails again
     }
     // Disabled or static queries are skipped by refetchQueries: fetch those directly.
     if (query.isDisabled() || query.isStatic()) return query.fetch(undefined, { cancelRefetch: true }).then(noop, noop);
-    return this.queryClient.refetchQueries({ predicate: (candidate) => candidate === query }, { cancelRefetch: true });
+    return this.#queryClient.refetchQueries({ predicate: (candidate) => candidate === query }, { cancelRefetch: true });
   };
 
   /**
@@ -168,111 +172,106 @@ export class RetryActivityStore {
   dismiss = (target: string | RetryActivityEntry | readonly (string | RetryActivityEntry)[]): void => {
     const targets = Array.isArray(target) ? target : [target as string | RetryActivityEntry];
     for (const item of targets) {
-      const id = typeof item === 'string' ? item : item.id;
-      const entry = this.entries.get(id);
-      if (!entry) continue;
-      if (entry.status === 'retrying') this.set({ ...entry, dismissed: true });
-      else this.delete(id);
+      const id = idOf(item);
+      const entry = this.#entries.get(id);
+      if (entry?.status === 'retrying') this.#set({ ...entry, dismissed: true });
+      else if (entry) this.#delete(id);
     }
   };
 
-  private connect(): void {
-    const queryCache = this.queryClient.getQueryCache();
-    const mutationCache = this.queryClient.getMutationCache();
-    const unsubscribeQueries = queryCache.subscribe(this.onQueryEvent);
-    const unsubscribeMutations = mutationCache.subscribe(this.onMutationEvent);
-    this.disconnect = () => {
+  #connect(): void {
+    const queryCache = this.#queryClient.getQueryCache();
+    const mutationCache = this.#queryClient.getMutationCache();
+    const unsubscribeQueries = queryCache.subscribe(this.#onQueryEvent);
+    const unsubscribeMutations = mutationCache.subscribe(this.#onMutationEvent);
+    this.#disconnect = () => {
       unsubscribeQueries();
       unsubscribeMutations();
     };
     // Retries that began before anyone listened.
-    for (const query of queryCache.getAll()) this.syncQuery(query as AnyQuery, undefined);
-    for (const mutation of mutationCache.getAll()) this.syncMutation(mutation as AnyMutation);
+    for (const query of queryCache.getAll()) this.#syncQuery(query as AnyQuery, undefined);
+    for (const mutation of mutationCache.getAll()) this.#syncMutation(mutation as AnyMutation);
   }
 
-  private stop(): void {
-    this.disconnect?.();
-    this.disconnect = undefined;
-    this.entries.clear();
-    this.queries.clear();
-    this.snapshot = EMPTY;
+  #stop(): void {
+    this.#disconnect?.();
+    this.#disconnect = undefined;
+    this.#entries.clear();
+    this.#queries.clear();
+    this.#snapshot = EMPTY;
   }
 
-  private onQueryEvent = (event: QueryCacheNotifyEvent): void => {
+  #onQueryEvent = (event: QueryCacheNotifyEvent): void => {
     const query = event.query as AnyQuery;
     if (!isSenseiQuery(query)) return;
-    if (event.type === 'removed') {
-      const id = `query:${query.queryHash}`;
-      if (this.entries.get(id)?.status === 'retrying') this.delete(id);
-      return;
-    }
-    if (event.type === 'updated') this.syncQuery(query, event.action.type);
+    if (event.type === 'removed') this.#removed(queryId(query));
+    else if (event.type === 'updated') this.#syncQuery(query, event.action.type);
   };
 
-  private onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
+  #onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
     if (!event) return;
     const mutation = event.mutation as AnyMutation | undefined;
     if (!mutation || !isSenseiMutation(mutation)) return;
-    if (event.type === 'removed') {
-      const id = `mutation:${mutation.mutationId}`;
-      if (this.entries.get(id)?.status === 'retrying') this.delete(id);
-      return;
-    }
-    if (event.type === 'updated') this.syncMutation(mutation);
+    if (event.type === 'removed') this.#removed(mutationId(mutation));
+    else if (event.type === 'updated') this.#syncMutation(mutation);
   };
 
-  private syncQuery(query: AnyQuery, action: string | undefined): void {
+  /** Gone from the cache mid-episode: nothing more will happen to it. A settled entry stays to be seen. */
+  #removed(id: string): void {
+    if (this.#entries.get(id)?.status === 'retrying') this.#delete(id);
+  }
+
+  #syncQuery(query: AnyQuery, action: string | undefined): void {
     if (!isSenseiQuery(query)) return;
-    const id = `query:${query.queryHash}`;
-    const existing = this.entries.get(id);
+    const id = queryId(query);
+    const existing = this.#entries.get(id);
     const { fetchStatus, fetchFailureCount, fetchFailureReason, status, error } = query.state;
     if (fetchStatus !== 'idle' && fetchFailureCount > 0 && fetchFailureReason != null) {
-      this.queries.set(id, query);
-      this.retrying({ id, kind: 'query', key: query.queryKey, canRetryNow: true }, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused');
+      this.#queries.set(id, query);
+      this.#retrying({ id, kind: 'query', key: query.queryKey, canRetryNow: true }, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused');
       return;
     }
-    if (!existing) return;
-    if (existing.status === 'retrying') {
+    if (existing?.status === 'retrying') {
       if (fetchStatus !== 'idle') return; // a retry is on its way
-      if (status === 'success' && action === 'success') this.settle(existing, 'recovered', existing.error);
-      else if (status === 'error' && action === 'error') this.settle(existing, 'failed', error);
-      else this.delete(id); // cancelled, reset or reverted: nothing to report
-    } else if (existing.status === 'failed' && action === 'success') {
-      this.delete(id); // fetched fine since: the failure is old news
+      if (status === 'success' && action === 'success') this.#settle(existing, 'recovered', existing.error);
+      else if (status === 'error' && action === 'error') this.#settle(existing, 'failed', error);
+      else this.#delete(id); // cancelled, reset or reverted: nothing to report
+    } else if (existing?.status === 'failed' && action === 'success') {
+      this.#delete(id); // fetched fine since: the failure is old news
     }
   }
 
-  private syncMutation(mutation: AnyMutation): void {
+  #syncMutation(mutation: AnyMutation): void {
     if (!isSenseiMutation(mutation)) return;
-    const id = `mutation:${mutation.mutationId}`;
-    const existing = this.entries.get(id);
+    const id = mutationId(mutation);
+    const existing = this.#entries.get(id);
     const { status, failureCount, failureReason, isPaused, error } = mutation.state;
     if (status === 'pending' && failureCount > 0 && failureReason != null) {
       const key = mutation.options.mutationKey as QueryKey | undefined;
-      this.retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused);
+      this.#retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused);
       return;
     }
     if (existing?.status !== 'retrying') return;
-    if (status === 'success') this.settle(existing, 'recovered', existing.error);
-    else if (status === 'error') this.settle(existing, 'failed', error);
-    else if (status === 'idle') this.delete(id);
+    if (status === 'success') this.#settle(existing, 'recovered', existing.error);
+    else if (status === 'error') this.#settle(existing, 'failed', error);
+    else if (status === 'idle') this.#delete(id);
   }
 
-  private retrying(
+  #retrying(
     base: Pick<RetryActivityEntry, 'id' | 'kind' | 'key' | 'canRetryNow'>,
     error: unknown,
     tanstackFailureCount: number,
     paused: boolean,
   ): void {
-    const existing = this.entries.get(base.id);
+    const existing = this.#entries.get(base.id);
     const ongoing = existing?.status === 'retrying' ? existing : undefined;
     const newFailure = ongoing?.error !== error;
-    this.set({
+    this.#set({
       ...base,
-      ...this.describe(error),
+      ...this.#describe(error),
       status: 'retrying',
       error,
-      retryAt: this.retryPolicy.scheduledRetryAt(error),
+      retryAt: this.#retryPolicy.scheduledRetryAt(error),
       failureCount: ongoing ? ongoing.failureCount + (newFailure ? 1 : 0) : tanstackFailureCount,
       paused,
       retryingNow: ongoing && !newFailure ? ongoing.retryingNow : false,
@@ -281,14 +280,14 @@ export class RetryActivityStore {
     });
   }
 
-  private settle(entry: RetryActivityEntry, status: 'recovered' | 'failed', error: unknown): void {
+  #settle(entry: RetryActivityEntry, status: 'recovered' | 'failed', error: unknown): void {
     if (status === 'recovered' && entry.dismissed) {
-      this.delete(entry.id); // the user did not want to hear about it
+      this.#delete(entry.id); // the user did not want to hear about it
       return;
     }
-    this.set({
+    this.#set({
       ...entry,
-      ...this.describe(error),
+      ...this.#describe(error),
       status,
       error,
       retryAt: undefined,
@@ -299,35 +298,35 @@ export class RetryActivityStore {
     });
   }
 
-  private describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId'> {
-    const state = toErrorState(error, { catalog: this.errorCatalog });
+  #describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId'> {
+    const { title, status, requestId } = toErrorState(error, { catalog: this.#errorCatalog });
     return {
-      label: state.status !== undefined ? `${state.title} (${state.status})` : state.title,
-      httpStatus: state.status,
-      requestId: state.requestId,
+      label: status !== undefined ? `${title} (${status})` : title,
+      httpStatus: status,
+      requestId,
     };
   }
 
-  private set(entry: RetryActivityEntry): void {
-    const existing = this.entries.get(entry.id);
+  #set(entry: RetryActivityEntry): void {
+    const existing = this.#entries.get(entry.id);
     if (existing && sameEntry(existing, entry)) return;
-    this.entries.set(entry.id, Object.freeze(entry));
-    this.changed();
+    this.#entries.set(entry.id, Object.freeze(entry));
+    this.#changed();
   }
 
-  private delete(id: string): void {
-    this.queries.delete(id);
-    if (this.entries.delete(id)) this.changed();
+  #delete(id: string): void {
+    this.#queries.delete(id);
+    if (this.#entries.delete(id)) this.#changed();
   }
 
-  private changed(): void {
-    this.snapshot = Object.freeze([...this.entries.values()]);
-    if (this.emitScheduled) return;
-    this.emitScheduled = true;
+  #changed(): void {
+    this.#snapshot = Object.freeze([...this.#entries.values()]);
+    if (this.#emitScheduled) return;
+    this.#emitScheduled = true;
     // Batched with TanStack's own notifications: several queries failing at once render once.
     notifyManager.schedule(() => {
-      this.emitScheduled = false;
-      for (const listener of [...this.listeners]) listener();
+      this.#emitScheduled = false;
+      for (const listener of [...this.#listeners]) listener();
     });
   }
 }
