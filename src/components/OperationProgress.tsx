@@ -195,50 +195,42 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
     if (active && active !== document.body && active.isConnected) return;
     actionsRef.current?.querySelector<HTMLElement>('button')?.focus();
   }, [status]);
-  const act = (handler: () => void) => () => {
-    refocus.current = true;
-    handler();
-  };
 
-  const text: Record<AsyncOperationStatus, string> = {
-    idle: '',
-    starting: labels.starting,
-    polling: operationStatus !== undefined && PENDING_STATUSES.has(operationStatus) ? labels.pending : labels.running,
-    succeeded: labels.succeeded,
-    failed: labels.failed,
-    'timed-out': labels.timedOut,
-    cancelled: labels.cancelled,
-  };
+  // The other statuses have a label of their own name.
+  const text =
+    status === 'idle'
+      ? ''
+      : status === 'polling'
+        ? operationStatus !== undefined && PENDING_STATUSES.has(operationStatus)
+          ? labels.pending
+          : labels.running
+        : labels[status === 'timed-out' ? 'timedOut' : status];
 
   const known = progress !== undefined && Number.isFinite(progress);
   const value = known ? Math.min(100, Math.max(0, progress)) : undefined;
-  const action = (name: string, label: string, handler: () => void) => (
-    <button
-      key={name}
-      type="button"
-      data-slot="operation-progress-action"
-      data-action={name}
-      className={cx(classNames.action)}
-      onClick={act(handler)}
-    >
-      {label}
-    </button>
-  );
-  const actions: ReactNode[] = [];
-  if (status === 'polling' && cancel) actions.push(action('cancel', labels.cancel, cancel));
-  if (status === 'timed-out' && resume) actions.push(action('keep-waiting', labels.keepWaiting, () => resume()));
+
   // A failed status check (network, 5xx after retries) says nothing about the operation itself.
-  if (status === 'failed' && resume && startedAt !== undefined && error && error.kind !== 'operation' && error.kind !== 'invalid-request') {
-    actions.push(action('check-again', labels.checkAgain, () => resume()));
-  }
-  if (status === 'cancelled' && resume) actions.push(action('resume', labels.resume, () => resume()));
+  const checkFailed = status === 'failed' && startedAt !== undefined && error && error.kind !== 'operation' && error.kind !== 'invalid-request';
+  // One action at most, as the statuses exclude each other; `resume` is called without arguments.
+  const again = resume && (() => resume());
+  const [actionName, actionLabel, actionHandler] =
+    status === 'polling'
+      ? ['cancel', labels.cancel, cancel]
+      : status === 'timed-out'
+        ? ['keep-waiting', labels.keepWaiting, again]
+        : checkFailed
+          ? ['check-again', labels.checkAgain, again]
+          : status === 'cancelled'
+            ? ['resume', labels.resume, again]
+            : [];
 
   let errorContent: ReactNode = null;
   if (status === 'failed' && error) {
     errorContent = renderError ? renderError(error) : <SenseiErrorPanel error={error} variant="compact" headingLevel={errorHeadingLevel} showRequestId />;
   }
 
-  const time = elapsed === undefined ? undefined : formatCountdown(Math.floor(elapsed / 1000) * 1000);
+  const seconds = elapsed === undefined ? undefined : Math.floor(elapsed / 1000);
+  const part = (name: OperationProgressPart) => ({ 'data-slot': `operation-progress-${name}`, className: cx(classNames[name]) });
 
   return (
     <div
@@ -249,58 +241,52 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
       data-state={status}
       data-operation-status={operationStatus}
     >
-      <div data-slot="operation-progress-header" className={cx(classNames.header)}>
-        <span role="status" aria-live="polite" data-slot="operation-progress-status" className={cx(classNames.status)}>
-          {text[status]}
+      <div {...part('header')}>
+        <span role="status" aria-live="polite" {...part('status')}>
+          {text}
         </span>
-        {showElapsed && status !== 'idle' && time !== undefined && (
-          <time
-            data-slot="operation-progress-elapsed"
-            className={cx(classNames.elapsed)}
-            dateTime={`PT${Math.floor((elapsed ?? 0) / 1000)}S`}
-          >
-            {labels.elapsed(time)}
+        {showElapsed && status !== 'idle' && seconds !== undefined && (
+          <time {...part('elapsed')} dateTime={`PT${seconds}S`}>
+            {labels.elapsed(formatCountdown(seconds * 1000))}
           </time>
         )}
       </div>
-      {status === 'idle' && placeholder !== null && (
-        <div data-slot="operation-progress-placeholder" className={cx(classNames.placeholder)}>
-          {placeholder}
-        </div>
-      )}
+      {status === 'idle' && placeholder !== null && <div {...part('placeholder')}>{placeholder}</div>}
       {running && (
-        <div data-slot="operation-progress-meter" className={cx(classNames.meter)}>
+        <div {...part('meter')}>
           <div
             role="progressbar"
             aria-label={labels.progress}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={value === undefined ? undefined : Math.round(value)}
-            data-slot="operation-progress-bar"
+            {...part('bar')}
             data-state={value === undefined ? 'indeterminate' : 'determinate'}
-            className={cx(classNames.bar)}
           >
-            <div
-              data-slot="operation-progress-indicator"
-              className={cx(classNames.indicator)}
-              style={value === undefined ? undefined : { width: `${value}%` }}
-            />
+            <div {...part('indicator')} style={value === undefined ? undefined : { width: `${value}%` }} />
           </div>
           {value !== undefined && (
-            <span data-slot="operation-progress-percent" className={cx(classNames.percent)} aria-hidden="true">
+            <span {...part('percent')} aria-hidden="true">
               {percentFormat.format(value / 100)}
             </span>
           )}
         </div>
       )}
-      {errorContent !== null && (
-        <div data-slot="operation-progress-error" className={cx(classNames.error)}>
-          {errorContent}
-        </div>
-      )}
-      {actions.length > 0 && (
-        <div ref={actionsRef} data-slot="operation-progress-actions" className={cx(classNames.actions)}>
-          {actions}
+      {errorContent !== null && <div {...part('error')}>{errorContent}</div>}
+      {actionHandler && (
+        <div ref={actionsRef} {...part('actions')}>
+          <button
+            key={actionName}
+            type="button"
+            {...part('action')}
+            data-action={actionName}
+            onClick={() => {
+              refocus.current = true;
+              actionHandler();
+            }}
+          >
+            {actionLabel}
+          </button>
         </div>
       )}
     </div>

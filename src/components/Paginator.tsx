@@ -10,6 +10,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { pageCount, wholePage } from '../core/pageMath.js';
 import { paginationRange, paginationWindow } from '../core/paginationWindow.js';
 import type { Pagination } from '../core/paginationSchema.js';
 import type { UsePaginatedListResult } from '../react/usePaginatedList.js';
@@ -207,11 +208,11 @@ interface PaginatorModel {
 function toModel(list: PaginatorList | undefined, pagination: Pagination | undefined, loading: boolean): PaginatorModel {
   const p = list ? list.pagination : pagination;
   // A server's `page: 0` (valid by the schema) is page 1: no control may point before the first page.
-  const page = list ? list.page : Number.isFinite(p?.page) ? Math.max(1, Math.trunc(p!.page)) : 1;
+  const page = list ? list.page : Number.isFinite(p?.page) ? wholePage(p!.page) : 1;
   // Whole pages only, so that "Last" never points at page 1.5 or Infinity.
-  const totalPages = Number.isFinite(p?.total_pages) ? Math.min(Math.max(0, Math.trunc(p!.total_pages)), Number.MAX_SAFE_INTEGER) : 0;
+  const totalPages = pageCount(p?.total_pages);
   // The server's flags hold for the page it answered; while another page loads, derive them.
-  const answered = p !== undefined && p.page === page && !(list?.isPlaceholderData ?? false);
+  const answered = p !== undefined && p.page === page && !list?.isPlaceholderData;
   return {
     page,
     totalPages,
@@ -224,9 +225,14 @@ function toModel(list: PaginatorList | undefined, pagination: Pagination | undef
   };
 }
 
+/** Alt, Ctrl, Meta or Shift held: a click or key the paginator leaves to the browser. */
+function hasModifier(event: MouseEvent<HTMLElement> | KeyboardEvent<HTMLElement>): boolean {
+  return event.altKey || event.ctrlKey || event.metaKey || event.shiftKey;
+}
+
 /** A left click without modifiers: the only one a paginator may turn into in-place paging. */
 function isPlainClick(event: MouseEvent<HTMLElement>): boolean {
-  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+  return event.button === 0 && !hasModifier(event);
 }
 
 const CONTROL = 'button:not(:disabled), a[href]';
@@ -272,13 +278,12 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
     ...rest
   } = props;
   const labels = { ...defaultPaginatorLabels, ...labelOverrides };
-  const model = toModel(list, pagination, loading);
-  const { page, totalPages, hasPrev, hasNext } = model;
+  const { page, totalPages, perPage, total, hasPrev, hasNext, loading: busy } = toModel(list, pagination, loading);
 
   const localeKey = typeof locale === 'string' ? locale : JSON.stringify(locale);
+  // `format` comes bound to its formatter (ECMA-402), so it can be passed around alone.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so an inline array does not churn
-  const numbers = useMemo(() => new Intl.NumberFormat(locale as string | string[] | undefined), [localeKey]);
-  const format = (value: number) => numbers.format(value);
+  const { format } = useMemo(() => new Intl.NumberFormat(locale as string | string[] | undefined), [localeKey]);
 
   const listRef = useRef<HTMLUListElement>(null);
   // The page this paginator asked for: when it arrives, focus may need a new home.
@@ -313,87 +318,81 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const { key } = event;
+    if (hasModifier(event)) return;
     const root = listRef.current;
     if (!root) return;
     const controls = Array.from(root.querySelectorAll<HTMLElement>(CONTROL));
     const index = controls.indexOf(event.target as HTMLElement);
     if (index === -1) return;
     const rtl = getComputedStyle(root).direction === 'rtl';
-    let next: number;
-    if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = controls.length - 1;
-    else if (event.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) next = Math.min(index + 1, controls.length - 1);
-    else if (event.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) next = Math.max(index - 1, 0);
-    else return;
+    const lastIndex = controls.length - 1;
+    // The control each key moves focus to.
+    const targets: Record<string, number> = {
+      Home: 0,
+      End: lastIndex,
+      [rtl ? 'ArrowLeft' : 'ArrowRight']: Math.min(index + 1, lastIndex),
+      [rtl ? 'ArrowRight' : 'ArrowLeft']: Math.max(index - 1, 0),
+    };
+    if (!Object.hasOwn(targets, key)) return;
     event.preventDefault();
-    controls[next]?.focus();
+    controls[targets[key]!]?.focus();
   };
 
-  const control = (
-    slot: Exclude<PaginatorPart, 'list' | 'item' | 'control' | 'ellipsis' | 'range' | 'perPage' | 'perPageLabel' | 'perPageSelect'>,
-    target: number,
-    enabled: boolean,
-    content: ReactNode,
-    extra: { 'aria-label': string; 'aria-current'?: 'page' },
-  ) => {
+  /** `data-slot` and class names of a part: `perPageLabel` is `paginator-per-page-label`. */
+  const part = (name: PaginatorPart, baseClassName?: string) => ({
+    'data-slot': `paginator-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+    className: cx(baseClassName, classNames[name]),
+  });
+  const control = (slot: PaginatorChangeReason, target: number, enabled: boolean, content: ReactNode, label: string) => {
     const shared = {
-      ...extra,
-      'data-slot': `paginator-${slot}`,
-      className: cx(classNames.control, classNames[slot]),
-      onClick: (event: MouseEvent<HTMLElement>) => go(target, slot === 'page' ? 'page' : slot, event),
+      'aria-label': label,
+      ...(slot === 'page' && target === page ? { 'aria-current': 'page' as const } : {}),
+      ...part(slot, classNames.control),
+      onClick: (event: MouseEvent<HTMLElement>) => go(target, slot, event),
     };
-    if (getHref) {
-      // A link cannot be disabled: without `href` it leaves the Tab order and says so.
-      return enabled ? (
-        <a {...shared} href={getHref(target)}>
-          {content}
-        </a>
-      ) : (
-        <a {...shared} role="link" aria-disabled="true" data-disabled="">
-          {content}
-        </a>
-      );
-    }
-    return (
+    // A link cannot be disabled: without `href` it leaves the Tab order and says so.
+    return getHref ? (
+      <a {...shared} {...(enabled ? { href: getHref(target) } : { role: 'link', 'aria-disabled': 'true', 'data-disabled': '' })}>
+        {content}
+      </a>
+    ) : (
       <button {...shared} type="button" disabled={!enabled} data-disabled={enabled ? undefined : ''}>
         {content}
       </button>
     );
   };
-  const item = (key: string, kind: string, children: ReactNode, hidden = false) => (
-    <li key={key} data-slot="paginator-item" data-kind={kind} className={cx(classNames.item)} aria-hidden={hidden || undefined}>
+  // An ellipsis stands for pages a screen reader can reach through the controls.
+  const item = (key: string, kind: string, children: ReactNode) => (
+    <li key={key} {...part('item')} data-kind={kind} aria-hidden={kind === 'ellipsis' || undefined}>
       {children}
     </li>
   );
-  const glyph = (text: string) => <span aria-hidden="true">{text}</span>;
+  /** First, previous, next and last: a glyph named by its label. */
+  const step = (slot: Exclude<PaginatorChangeReason, 'page'>, target: number, enabled: boolean, glyph: string) =>
+    item(slot, slot, control(slot, target, enabled, <span aria-hidden="true">{glyph}</span>, labels[slot]));
 
-  const windowItems = paginationWindow({ page, totalPages, siblingCount, boundaryCount });
-  const range =
-    model.total === undefined || model.perPage === undefined
-      ? undefined
-      : paginationRange({ page, perPage: model.perPage, total: model.total });
+  const range = total === undefined || perPage === undefined ? undefined : paginationRange({ page, perPage, total });
   const rangeText =
     range === undefined
       ? ''
       : range.isEmpty
         ? labels.empty
         : labels.range({ first: format(range.first), last: format(range.last), total: format(range.total) });
-  const state = model.loading ? 'loading' : model.total === undefined || model.total === 0 ? 'empty' : 'ready';
+  const state = busy ? 'loading' : total === undefined || total === 0 ? 'empty' : 'ready';
 
   let perPageSelect: ReactNode = null;
   if (perPageOptions && perPageOptions.length > 0) {
-    const current = model.perPage ?? perPageOptions[0];
+    const current = perPage ?? perPageOptions[0];
     const options = [...new Set([...perPageOptions, ...(current === undefined ? [] : [current])])].sort((a, b) => a - b);
     perPageSelect = (
-      <span data-slot="paginator-per-page" className={cx(classNames.perPage)}>
-        <label htmlFor={perPageId} data-slot="paginator-per-page-label" className={cx(classNames.perPageLabel)}>
+      <span {...part('perPage')}>
+        <label htmlFor={perPageId} {...part('perPageLabel')}>
           {labels.perPage}
         </label>
         <select
           id={perPageId}
-          data-slot="paginator-per-page-select"
-          className={cx(classNames.perPageSelect)}
+          {...part('perPageSelect')}
           value={String(current)}
           onChange={(event) => {
             const next = Number(event.currentTarget.value);
@@ -411,46 +410,33 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
     );
   }
 
-  const last = Math.max(1, totalPages);
   return (
     <nav
       aria-label={labels.nav}
       {...rest}
       ref={ref}
       className={cx(className)}
-      aria-busy={model.loading || undefined}
+      aria-busy={busy || undefined}
       data-slot="paginator"
       data-state={state}
     >
       {showRange && (
-        <p role="status" data-slot="paginator-range" className={cx(classNames.range)}>
+        <p role="status" {...part('range')}>
           {rangeText}
         </p>
       )}
-      <ul ref={listRef} data-slot="paginator-list" className={cx(classNames.list)} onKeyDown={onKeyDown}>
-        {showFirstLast && item('first', 'first', control('first', 1, hasPrev, glyph('«'), { 'aria-label': labels.first }))}
-        {item('previous', 'previous', control('previous', page - 1, hasPrev, glyph('‹'), { 'aria-label': labels.previous }))}
-        {windowItems.map((entry) =>
-          entry.type === 'ellipsis'
-            ? item(
-                `ellipsis-${entry.key}`,
-                'ellipsis',
-                <span data-slot="paginator-ellipsis" className={cx(classNames.ellipsis)}>
-                  …
-                </span>,
-                true,
-              )
-            : item(
-                `page-${entry.page}`,
-                'page',
-                control('page', entry.page, true, format(entry.page), {
-                  'aria-label': labels.page(format(entry.page)),
-                  ...(entry.page === page ? { 'aria-current': 'page' as const } : {}),
-                }),
-              ),
-        )}
-        {item('next', 'next', control('next', page + 1, hasNext, glyph('›'), { 'aria-label': labels.next }))}
-        {showFirstLast && item('last', 'last', control('last', last, hasNext, glyph('»'), { 'aria-label': labels.last }))}
+      <ul ref={listRef} {...part('list')} onKeyDown={onKeyDown}>
+        {showFirstLast && step('first', 1, hasPrev, '«')}
+        {step('previous', page - 1, hasPrev, '‹')}
+        {paginationWindow({ page, totalPages, siblingCount, boundaryCount }).map((entry) => {
+          if (entry.type === 'ellipsis') {
+            return item(`ellipsis-${entry.key}`, 'ellipsis', <span {...part('ellipsis')}>…</span>);
+          }
+          const number = format(entry.page);
+          return item(`page-${entry.page}`, 'page', control('page', entry.page, true, number, labels.page(number)));
+        })}
+        {step('next', page + 1, hasNext, '›')}
+        {showFirstLast && step('last', Math.max(1, totalPages), hasNext, '»')}
       </ul>
       {perPageSelect}
     </nav>

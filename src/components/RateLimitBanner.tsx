@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
+import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
 import { formatCountdown } from '../core/formatCountdown.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
 import { timers } from '../core/timers.js';
@@ -109,6 +109,15 @@ const visuallyHidden: CSSProperties = {
   border: 0,
 };
 
+// The icons' strokes.
+const stroke = { fill: 'none', stroke: 'currentColor' } as const;
+const line = { ...stroke, strokeWidth: '1.75', strokeLinecap: 'round' } as const;
+
+/** `useCountdown` that re-renders once, when `at` passes: `true` until then. */
+function useIsBefore(at: number | undefined): boolean {
+  return useCountdown(at, { stepMs: Infinity }) > 0;
+}
+
 function thresholdFor(limit: number | undefined, lowThreshold: number | undefined): number {
   return lowThreshold ?? Math.max(1, Math.ceil((limit ?? 0) * 0.1));
 }
@@ -144,7 +153,7 @@ const ConnectedRateLimitBanner = forwardRef<HTMLDivElement, RateLimitBannerProps
     (state: RateLimitState): RateLimitState =>
       // Plenty left: the exact count is not shown, so it need not re-render the banner.
       !state.isLimited && state.remaining !== undefined && state.remaining > thresholdFor(state.limit, lowThreshold)
-        ? { ...state, remaining: Number.POSITIVE_INFINITY }
+        ? { ...state, remaining: Infinity }
         : state,
     [lowThreshold],
   );
@@ -169,10 +178,11 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
   ref,
 ) {
   const labels = { ...defaultRateLimitBannerLabels, ...labelOverrides };
+  const { limit, remaining, resetAt } = state;
   const openAt = openAtOf(state);
   // These re-render the banner once, when their time comes; the digits tick in <Countdown>.
-  const limited = useCountdown(openAt, { stepMs: Number.POSITIVE_INFINITY }) > 0;
-  const windowOpen = useCountdown(state.resetAt, { stepMs: Number.POSITIVE_INFINITY }) > 0 || state.resetAt === undefined;
+  const limited = useIsBefore(openAt);
+  const windowOpen = useIsBefore(resetAt) || resetAt === undefined;
 
   const [wasLimited, setWasLimited] = useState(limited);
   const [recoveredUntil, setRecoveredUntil] = useState<number | undefined>(undefined);
@@ -180,13 +190,12 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
     setWasLimited(limited);
     setRecoveredUntil(!limited && recoveredMs > 0 ? timers.now() + recoveredMs : undefined);
   }
-  const recovered = useCountdown(recoveredUntil, { stepMs: Number.POSITIVE_INFINITY }) > 0 && !limited;
+  const recovered = useIsBefore(recoveredUntil) && !limited;
 
   // A dismissed warning stays dismissed for its window.
   const [dismissedFor, setDismissedFor] = useState<{ resetAt: number | undefined } | undefined>(undefined);
-  const dismissed = dismissedFor !== undefined && dismissedFor.resetAt === state.resetAt;
+  const dismissed = dismissedFor !== undefined && dismissedFor.resetAt === resetAt;
 
-  const { limit, remaining } = state;
   const low =
     !limited &&
     windowOpen &&
@@ -197,17 +206,28 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
 
   const mode: RateLimitBannerState = limited ? 'limited' : recovered ? 'recovered' : low ? 'low' : 'hidden';
   const format = (at: number, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options).format(at);
-  const resetTime = state.resetAt !== undefined ? format(state.resetAt, timeFormat) : undefined;
+  const resetTime = resetAt !== undefined ? format(resetAt, timeFormat) : undefined;
   const estimated = mode === 'limited' && state.headersHidden;
+  const part = (name: RateLimitBannerPart) => ({ 'data-slot': `rate-limit-banner-${name}`, className: cx(classNames[name]) });
 
+  // The visible message, and the steady sentence screen readers hear instead.
+  let message: ReactNode = null;
   let status = '';
   if (mode === 'limited' && openAt !== undefined) {
+    message = (
+      <>
+        <strong {...part('title')}>{labels.limited}</strong>
+        {' — '}
+        <Countdown at={openAt} format={labels.resumeIn} className={classNames.countdown} />
+      </>
+    );
     status = labels.limitedStatus(format(openAt, { ...timeFormat, second: '2-digit' }));
     if (estimated) status += ` ${labels.estimated}`;
-  } else if (mode === 'low' && limit !== undefined) {
+  } else if (mode === 'low' && limit !== undefined && remaining !== undefined) {
+    message = labels.low({ remaining, limit, resetTime });
     status = labels.lowStatus({ limit, resetTime });
   } else if (mode === 'recovered') {
-    status = labels.recovered;
+    message = status = labels.recovered;
   }
 
   return (
@@ -221,57 +241,41 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
     >
       {mode !== 'hidden' && (
         <svg
-          data-slot="rate-limit-banner-icon"
-          className={cx(classNames.icon)}
+          {...part('icon')}
           viewBox="0 0 20 20"
           width="20"
           height="20"
           aria-hidden="true"
           focusable="false"
         >
-          <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10 5.5V10l3 2" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+          <circle cx="10" cy="10" r="8.25" {...stroke} strokeWidth="1.5" />
+          <path d="M10 5.5V10l3 2" {...line} strokeLinejoin="round" />
         </svg>
       )}
       {mode !== 'hidden' && (
         // Visible text for sighted users; screen readers get the steady sentence below instead.
-        <div data-slot="rate-limit-banner-body" className={cx(classNames.body)} aria-hidden="true">
-          <p data-slot="rate-limit-banner-message" className={cx(classNames.message)}>
-            {mode === 'limited' && openAt !== undefined && (
-              <>
-                <strong data-slot="rate-limit-banner-title" className={cx(classNames.title)}>
-                  {labels.limited}
-                </strong>
-                {' — '}
-                <Countdown at={openAt} format={labels.resumeIn} className={classNames.countdown} />
-              </>
-            )}
-            {mode === 'low' && limit !== undefined && remaining !== undefined && labels.low({ remaining, limit, resetTime })}
-            {mode === 'recovered' && labels.recovered}
-          </p>
+        <div {...part('body')} aria-hidden="true">
+          <p {...part('message')}>{message}</p>
           {estimated && (
-            <p data-slot="rate-limit-banner-note" className={cx(classNames.note)}>
-              {labels.estimated}
-            </p>
+            <p {...part('note')}>{labels.estimated}</p>
           )}
         </div>
       )}
-      <p role="status" data-slot="rate-limit-banner-status" className={cx(classNames.status)} style={visuallyHidden}>
+      <p role="status" {...part('status')} style={visuallyHidden}>
         {status}
       </p>
       {mode === 'low' && dismissible && (
         <button
           type="button"
-          data-slot="rate-limit-banner-dismiss"
-          className={cx(classNames.dismiss)}
+          {...part('dismiss')}
           aria-label={labels.dismiss}
           onClick={() => {
-            setDismissedFor({ resetAt: state.resetAt });
+            setDismissedFor({ resetAt });
             onDismiss?.();
           }}
         >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+            <path d="M4 4l8 8M12 4l-8 8" {...line} />
           </svg>
         </button>
       )}

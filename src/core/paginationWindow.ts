@@ -1,3 +1,5 @@
+import { pageCount, wholePage } from './pageMath.js';
+
 /** One slot of a paginator: a page to go to, or a gap standing for the pages it hides. */
 export type PaginationWindowItem = { type: 'page'; page: number } | { type: 'ellipsis'; key: 'start' | 'end' };
 
@@ -50,35 +52,25 @@ function pages(from: number, to: number): PaginationWindowItem[] {
  */
 export function paginationWindow(options: PaginationWindowOptions): PaginationWindowItem[] {
   // Capped at 2^53 - 1: past it `page += 1` stops changing the number and the loop never ends.
-  const totalPages = Number.isFinite(options.totalPages)
-    ? Math.min(Math.max(0, Math.trunc(options.totalPages)), Number.MAX_SAFE_INTEGER)
-    : 0;
+  const totalPages = pageCount(options.totalPages);
   if (totalPages === 0) return [];
   const boundary = count(options.boundaryCount, 1);
   const sibling = count(options.siblingCount, 1);
   const size = paginationWindowSize({ boundaryCount: boundary, siblingCount: sibling });
   if (totalPages <= size) return pages(1, totalPages);
 
-  const page = Math.min(Math.max(1, Math.trunc(options.page) || 1), totalPages);
-  const start: PaginationWindowItem = { type: 'ellipsis', key: 'start' };
-  const end: PaginationWindowItem = { type: 'ellipsis', key: 'end' };
+  const page = Math.min(wholePage(options.page), totalPages);
+  const startGap: PaginationWindowItem = { type: 'ellipsis', key: 'start' };
+  const endGap: PaginationWindowItem = { type: 'ellipsis', key: 'end' };
   // Pages shown on the crowded side when the current page is near one end: all slots but the
   // other boundary and its ellipsis.
   const run = size - boundary - 1;
+  const last = pages(totalPages - boundary + 1, totalPages);
 
-  if (page - sibling <= boundary + 2) {
-    return [...pages(1, run), end, ...pages(totalPages - boundary + 1, totalPages)];
-  }
-  if (page + sibling >= totalPages - boundary - 1) {
-    return [...pages(1, boundary), start, ...pages(totalPages - run + 1, totalPages)];
-  }
-  return [
-    ...pages(1, boundary),
-    start,
-    ...pages(page - sibling, page + sibling),
-    end,
-    ...pages(totalPages - boundary + 1, totalPages),
-  ];
+  if (page - sibling <= boundary + 2) return [...pages(1, run), endGap, ...last];
+  const first = pages(1, boundary);
+  if (page + sibling >= totalPages - boundary - 1) return [...first, startGap, ...pages(totalPages - run + 1, totalPages)];
+  return [...first, startGap, ...pages(page - sibling, page + sibling), endGap, ...last];
 }
 
 /** The items a page shows, for "Showing 51–100 of 150". */
@@ -98,10 +90,10 @@ export interface PaginationRange {
  * An empty list, or a page past the end, gives `{ first: 0, last: 0, isEmpty: true }`.
  */
 export function paginationRange(options: { page: number; perPage: number; total: number }): PaginationRange {
-  const total = Number.isFinite(options.total) ? Math.max(0, Math.trunc(options.total)) : 0;
+  const total = count(options.total, 0);
   // `Infinity` per page would make the first item 0 × Infinity = NaN.
-  const perPage = Number.isFinite(options.perPage) ? Math.max(1, Math.trunc(options.perPage)) : 1;
-  const page = Math.max(1, Math.trunc(options.page) || 1);
+  const perPage = Number.isFinite(options.perPage) ? wholePage(options.perPage) : 1;
+  const page = wholePage(options.page);
   const first = (page - 1) * perPage + 1;
   if (total === 0 || first > total) return { first: 0, last: 0, total, isEmpty: true };
   return { first, last: Math.min(page * perPage, total), total, isEmpty: false };

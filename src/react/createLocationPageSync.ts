@@ -34,6 +34,9 @@ const positive = (value: string | null) => {
   return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
 };
 
+// Checked at each call, not at creation: created during SSR, used in the browser.
+const hasWindow = () => typeof window !== 'undefined';
+
 /**
  * The default URL sync on `window.location` and `history`. Safe to create during SSR: it touches
  * `window` only when read, written or subscribed to, and reads nothing there.
@@ -47,26 +50,28 @@ export function createLocationPageSync(options: LocationPageSyncOptions = {}): P
   };
   return {
     read() {
-      if (typeof window === 'undefined') return { page: undefined, perPage: undefined };
+      if (!hasWindow()) return { page: undefined, perPage: undefined };
       const params = new URLSearchParams(window.location.search);
       return { page: positive(params.get(pageParam)), perPage: positive(params.get(perPageParam)) };
     },
     write({ page, perPage }) {
-      if (typeof window === 'undefined') return;
-      const url = new URL(window.location.href);
-      url.searchParams.set(pageParam, String(page));
-      if (perPage !== undefined) url.searchParams.set(perPageParam, String(perPage));
-      if (url.href === window.location.href) return;
-      if (options.history === 'replace') window.history.replaceState(window.history.state, '', url);
-      else window.history.pushState(window.history.state, '', url);
+      if (!hasWindow()) return;
+      const { location, history } = window;
+      const url = new URL(location.href);
+      const { searchParams } = url;
+      searchParams.set(pageParam, String(page));
+      if (perPage !== undefined) searchParams.set(perPageParam, String(perPage));
+      if (url.href === location.href) return;
+      if (options.history === 'replace') history.replaceState(history.state, '', url);
+      else history.pushState(history.state, '', url);
       notify();
     },
     subscribe(listener) {
       listeners.add(listener);
-      if (listeners.size === 1 && typeof window !== 'undefined') window.addEventListener('popstate', notify);
+      if (listeners.size === 1 && hasWindow()) window.addEventListener('popstate', notify);
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && typeof window !== 'undefined') window.removeEventListener('popstate', notify);
+        if (listeners.size === 0 && hasWindow()) window.removeEventListener('popstate', notify);
       };
     },
   };

@@ -106,30 +106,35 @@ interface PollData extends OperationResponse {
   result?: unknown;
 }
 
-const storageKey = (key: string) => `sensei:operation:${key}`;
+const classify = (data: PollData, terminal: TerminalStatuses | undefined) => classifyOperationStatus(data.operation.status, terminal);
 
-function readPersisted(key: string | undefined): Target | undefined {
+/** A target polled from now on. */
+const targetAt = (statusUrl: string): Target => ({ statusUrl, startedAt: timers.now() });
+
+/** Runs `access` on the operation's `localStorage` entry, when there is a key and storage (not in SSR). */
+function withStorage<R>(key: string | undefined, access: (storage: Storage, name: string) => R): R | undefined {
   if (!key || typeof localStorage === 'undefined') return undefined;
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(storageKey(key)) ?? 'null');
+    return access(localStorage, `sensei:operation:${key}`);
+  } catch {
+    // Unreadable, full or disabled storage (private mode): persistence is best effort.
+    return undefined;
+  }
+}
+
+function readPersisted(key: string | undefined): Target | undefined {
+  return withStorage(key, (storage, name) => {
+    const value: unknown = JSON.parse(storage.getItem(name) ?? 'null');
     if (value && typeof value === 'object' && typeof (value as Target).statusUrl === 'string') {
       const startedAt = Number((value as Target).startedAt);
       return { statusUrl: (value as Target).statusUrl, startedAt: Number.isFinite(startedAt) ? startedAt : timers.now() };
     }
-  } catch {
-    // Unreadable or unavailable storage (private mode): start fresh.
-  }
-  return undefined;
+    return undefined;
+  });
 }
 
 function writePersisted(key: string | undefined, target: Target | undefined): void {
-  if (!key || typeof localStorage === 'undefined') return;
-  try {
-    if (target) localStorage.setItem(storageKey(key), JSON.stringify(target));
-    else localStorage.removeItem(storageKey(key));
-  } catch {
-    // Storage full or disabled: persistence is best effort.
-  }
+  withStorage(key, (storage, name) => (target ? storage.setItem(name, JSON.stringify(target)) : storage.removeItem(name)));
 }
 
 /**
@@ -144,7 +149,11 @@ function writePersisted(key: string | undefined, target: Target | undefined): vo
 export function useAsyncOperation<TResult = unknown>(
   options: UseAsyncOperationOptions<TResult> = {},
 ): UseAsyncOperationResult<TResult> {
-  const { client, queryClient, retryPolicy } = useSenseiContext('useAsyncOperation');
+  const {
+    client,
+    queryClient,
+    retryPolicy: { retry, retryDelay },
+  } = useSenseiContext('useAsyncOperation');
   const {
     startPath,
     id,
@@ -160,15 +169,13 @@ export function useAsyncOperation<TResult = unknown>(
   const statusPath = options.statusPath ?? ((opId: string) => `${startPath ?? ''}/${encodeURIComponent(opId)}`);
 
   const attached = statusUrlProp ?? (id !== undefined ? statusPath(id) : undefined);
-  const [target, setTarget] = useState<Target | undefined>(() =>
-    attached !== undefined ? { statusUrl: attached, startedAt: timers.now() } : undefined,
-  );
+  const [target, setTarget] = useState<Target | undefined>(() => (attached !== undefined ? targetAt(attached) : undefined));
   const [stopped, setStopped] = useState<'cancelled' | 'timed-out' | undefined>(undefined);
   // Attach again when the parent passes another id or status URL.
   const [prevAttached, setPrevAttached] = useState(attached);
   if (attached !== prevAttached) {
     setPrevAttached(attached);
-    setTarget(attached !== undefined ? { statusUrl: attached, startedAt: timers.now() } : undefined);
+    setTarget(attached !== undefined ? targetAt(attached) : undefined);
     setStopped(undefined);
   }
 
@@ -183,27 +190,23 @@ export function useAsyncOperation<TResult = unknown>(
   }, [persistKey]);
 
   // A foreign or malformed status_url is refused before any request, as a typed error.
-  const resolved = useMemo((): { url: string } | { error: SenseiError } | undefined => {
+  const resolved = useMemo((): { url?: string; refused?: SenseiError } | undefined => {
     if (!target) return undefined;
     try {
       return { url: client.resolveUrl(target.statusUrl).href };
     } catch (error) {
-      return { error: error as SenseiError };
+      return { refused: error as SenseiError };
     }
   }, [client, target]);
-  const url = resolved && 'url' in resolved ? resolved.url : undefined;
+  const url = resolved?.url;
 
-  const isTerminal = useCallback(
-    (data: PollData | undefined) => data !== undefined && classifyOperationStatus(data.operation.status, terminal) !== 'running',
-    [terminal],
-  );
   const nextDelay = useCallback(
     (query: Query<PollData, SenseiError, PollData, readonly unknown[]>) => {
-      const data = query.state.data;
-      if (!data || isTerminal(data)) return Infinity;
-      return pollDelay(Math.max(1, query.state.dataUpdateCount), data.retryAfterMs, poll);
+      const { data, dataUpdateCount } = query.state;
+      if (!data || classify(data, terminal) !== 'running') return Infinity;
+      return pollDelay(Math.max(1, dataUpdateCount), data.retryAfterMs, poll);
     },
-    [isTerminal, poll],
+    [terminal, poll],
   );
 
   const pollQuery = useQuery<PollData, SenseiError, PollData, readonly unknown[]>(
@@ -211,7 +214,7 @@ export function useAsyncOperation<TResult = unknown>(
       queryKey: senseiKeys.operation(url ?? ''),
       queryFn: async ({ signal }) => {
         const response: PollData = await client.getOperation(url as string, { signal });
-        if (resultSchema && classifyOperationStatus(response.operation.status, terminal) === 'success') {
+        if (resultSchema && classify(response, terminal) === 'success') {
           response.result = await validateResponse(resultSchema, response.operation.result, { method: 'GET', url: url as string });
         }
         return response;
@@ -225,14 +228,22 @@ export function useAsyncOperation<TResult = unknown>(
       },
       refetchIntervalInBackground: pollInBackground,
       refetchOnWindowFocus: true,
-      retry: retryPolicy.retry,
-      retryDelay: retryPolicy.retryDelay,
+      retry,
+      retryDelay,
     },
     queryClient,
   );
 
   const data = pollQuery.data;
-  const classification = data ? classifyOperationStatus(data.operation.status, terminal) : undefined;
+  const classification = data ? classify(data, terminal) : undefined;
+  const finished = classification === 'success' || classification === 'failure';
+
+  /** Polls `statusUrl` from now on, remembered under `persistKey`. */
+  const attach = (statusUrl: string) => {
+    const next = targetAt(statusUrl);
+    writePersisted(persistKey, next);
+    setTarget(next);
+  };
 
   const startMutation = useMutation<OperationResponse, SenseiError, { body: unknown; options: StartOperationOptions | undefined }>(
     {
@@ -242,8 +253,8 @@ export function useAsyncOperation<TResult = unknown>(
         }
         return client.startOperation(startPath, body, { idempotencyKey: startOptions?.idempotencyKey });
       },
-      retry: retryPolicy.retry,
-      retryDelay: retryPolicy.retryDelay,
+      retry,
+      retryDelay,
       // Marks it as a Sensei mutation for the retry toasts.
       meta: { sensei: true },
       onSuccess: (response) => {
@@ -256,10 +267,8 @@ export function useAsyncOperation<TResult = unknown>(
         }
         // The 202 body is the first status: seed it so the first poll waits for its Retry-After.
         if (key) queryClient.setQueryData<PollData>(senseiKeys.operation(key), { ...response });
-        const next = { statusUrl, startedAt: timers.now() };
-        writePersisted(persistKey, next);
         setStopped(undefined);
-        setTarget(next);
+        attach(statusUrl);
       },
     },
     queryClient,
@@ -268,7 +277,7 @@ export function useAsyncOperation<TResult = unknown>(
   // Time limit: flips to timed-out even if no poll answers.
   const startedAt = target?.startedAt;
   const deadlineFrom = target?.deadlineFrom ?? startedAt;
-  const running = url !== undefined && stopped === undefined && classification !== 'success' && classification !== 'failure';
+  const running = url !== undefined && stopped === undefined && !finished;
   useEffect(() => {
     if (!running || maxDuration === undefined || deadlineFrom === undefined) return;
     const timer = timers.setTimeout(() => setStopped('timed-out'), Math.max(0, deadlineFrom + maxDuration - timers.now()));
@@ -281,8 +290,8 @@ export function useAsyncOperation<TResult = unknown>(
 
   // A finished operation needs no resuming after a reload.
   useEffect(() => {
-    if (classification === 'success' || classification === 'failure') writePersisted(persistKey, undefined);
-  }, [classification, persistKey]);
+    if (finished) writePersisted(persistKey, undefined);
+  }, [finished, persistKey]);
 
   let status: AsyncOperationStatus;
   let error: SenseiError | null = null;
@@ -290,9 +299,9 @@ export function useAsyncOperation<TResult = unknown>(
   else if (!target) {
     status = startMutation.isError ? 'failed' : 'idle';
     error = startMutation.error;
-  } else if (resolved && 'error' in resolved) {
+  } else if (resolved?.refused) {
     status = 'failed';
-    error = resolved.error;
+    error = resolved.refused;
   } else if (classification === 'success') status = 'succeeded';
   else if (classification === 'failure' && data) {
     status = 'failed';
@@ -330,10 +339,7 @@ export function useAsyncOperation<TResult = unknown>(
     (next?: { id: string } | { statusUrl: string }) => {
       setStopped(undefined);
       if (next) {
-        const statusUrl = 'statusUrl' in next ? next.statusUrl : statusPath(next.id);
-        const attachedTarget = { statusUrl, startedAt: timers.now() };
-        writePersisted(persistKey, attachedTarget);
-        setTarget(attachedTarget);
+        attach('statusUrl' in next ? next.statusUrl : statusPath(next.id));
       } else {
         // The elapsed time keeps counting from the start; only the time limit starts again.
         setTarget((current) => (current ? { ...current, deadlineFrom: timers.now() } : current));

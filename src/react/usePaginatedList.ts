@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { QueryParams, SenseiClient } from '../core/createSenseiClient.js';
-import { clampPage, pageForFirstItem } from '../core/pageMath.js';
+import { clampPage, pageForFirstItem, wholePage } from '../core/pageMath.js';
 import type { PaginatedResponse, Pagination } from '../core/paginationSchema.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
 import type { RetryPolicy } from '../core/retryPolicy.js';
@@ -115,26 +115,37 @@ interface ListQueryInput<T> {
 }
 
 function listQueryOptions<T>(input: ListQueryInput<T>) {
-  const { client, queryClient, path, params, page, perPage, itemSchema } = input;
+  const {
+    client,
+    queryClient,
+    retryPolicy: { retry, retryDelay },
+    path,
+    params,
+    page,
+    perPage,
+    itemSchema,
+    staleTime,
+  } = input;
   const keyFor = (p: number) => senseiKeys.list(path, { page: p, perPage, query: params });
   return {
     queryKey: keyFor(page),
     queryFn: async ({ signal }: { signal: AbortSignal }): Promise<PaginatedResponse<T>> => {
-      const response = await client.list<T>(path, { page, perPage, query: params, itemSchema, signal });
+      const fetchPage = (p: number) => client.list<T>(path, { page: p, perPage, query: params, itemSchema, signal });
+      const response = await fetchPage(page);
       const { total_pages: totalPages } = response.pagination;
       // Past the end (items deleted meanwhile): fetch the last page now and cache it under its
       // own key, so the clamp to it shows rows at once instead of an empty screen.
       if (page > 1 && page > totalPages) {
         const last = clampPage(totalPages, totalPages);
-        const lastPage = await client.list<T>(path, { page: last, perPage, query: params, itemSchema, signal });
+        const lastPage = await fetchPage(last);
         queryClient.setQueryData(keyFor(last), lastPage);
         return lastPage;
       }
       return response;
     },
-    retry: input.retryPolicy.retry,
-    retryDelay: input.retryPolicy.retryDelay,
-    staleTime: input.staleTime,
+    retry,
+    retryDelay,
+    staleTime,
   };
 }
 
@@ -181,7 +192,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const [localPage, setLocalPage] = useState(defaultPage);
   const [localPerPage, setLocalPerPage] = useState(defaultPerPage);
 
-  const page = Math.max(1, Math.trunc(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage)) || 1);
+  const page = wholePage(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage));
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
   const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime };
@@ -194,8 +205,9 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     queryClient,
   );
 
-  const pagination = query.data?.pagination;
-  const shownPage = query.isPlaceholderData ? undefined : pagination?.page;
+  const { data: response, isPlaceholderData, isFetching } = query;
+  const pagination = response?.pagination;
+  const shownPage = isPlaceholderData ? undefined : pagination?.page;
   const hasNext = pagination?.has_next === true;
 
   const change = useCallback(
@@ -219,22 +231,22 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   // because it also tells the parent (onPageChange / URL), which render must not do. Clamped by
   // `total_pages`, not taken from the server's `page`: a server misreporting `page` (0, past the
   // end, off by one) must not move the user around or walk them through the list.
-  const clampedPage = query.isPlaceholderData || pagination === undefined ? undefined : clampPage(page, pagination.total_pages);
+  const clampedPage = isPlaceholderData || pagination === undefined ? undefined : clampPage(page, pagination.total_pages);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (clampedPage !== undefined && clampedPage !== page && !query.isFetching) change(clampedPage, perPage);
-  }, [clampedPage, page, perPage, query.isFetching, change]);
+    if (clampedPage !== undefined && clampedPage !== page && !isFetching) change(clampedPage, perPage);
+  }, [clampedPage, page, perPage, isFetching, change]);
 
   const prefetched = useRef<readonly unknown[] | undefined>(undefined);
   useEffect(() => {
-    if (!prefetchNext || !hasNext || shownPage !== page || query.isFetching) return;
+    if (!prefetchNext || !hasNext || shownPage !== page || isFetching) return;
     if (!canPrefetch(client.rateLimit.getSnapshot(), prefetchMinRemaining)) return;
     const next = listQueryOptions({ ...input, page: page + 1 });
     prefetched.current = next.queryKey;
     void queryClient.prefetchQuery(next);
     // `input` is rebuilt each render; its parts are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [prefetchNext, hasNext, shownPage, page, query.isFetching, prefetchMinRemaining, client, queryClient, path, perPage, JSON.stringify(params)]);
+  }, [prefetchNext, hasNext, shownPage, page, isFetching, prefetchMinRemaining, client, queryClient, path, perPage, JSON.stringify(params)]);
 
   // The prefetch is this component's request, so it ends with the component (TanStack lets a
   // prefetch run on) — unless another component shows that page by then.
@@ -249,7 +261,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
 
   const totalPages = pagination?.total_pages;
   const setPage = useCallback(
-    (next: number) => change(totalPages !== undefined ? clampPage(next, totalPages) : Math.max(1, Math.trunc(next) || 1), perPage),
+    (next: number) => change(totalPages !== undefined ? clampPage(next, totalPages) : wholePage(next), perPage),
     [change, totalPages, perPage],
   );
   const setPerPage = useCallback(
@@ -267,7 +279,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   }, [setPage, page]);
 
   return {
-    items: query.data?.data ?? [],
+    items: response?.data ?? [],
     pagination,
     page,
     perPage,
@@ -275,10 +287,10 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     nextPage,
     prevPage,
     setPerPage,
-    isPlaceholderData: query.isPlaceholderData,
+    isPlaceholderData,
     isPending: query.isPending,
     isLoading: query.isLoading,
-    isFetching: query.isFetching,
+    isFetching,
     isSuccess: query.isSuccess,
     isError: query.isError,
     error: query.error,

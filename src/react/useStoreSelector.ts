@@ -29,12 +29,9 @@ export function useStoreSelector<S, T>(
     const snapshot = store.getSnapshot();
     const prev = last.current;
     if (prev && prev.snapshot === snapshot && prev.selector === selector) return prev.selected;
-    const selected = selector(snapshot);
+    const next = selector(snapshot);
     // Keep the previous object when equal, so useSyncExternalStore sees no change.
-    if (prev && isEqual(prev.selected, selected)) {
-      last.current = { snapshot, selector, selected: prev.selected };
-      return prev.selected;
-    }
+    const selected = prev && isEqual(prev.selected, next) ? prev.selected : next;
     last.current = { snapshot, selector, selected };
     return selected;
   }, [store, selector, isEqual]);
