@@ -53,6 +53,23 @@ export const minimalAppCase = {
   code: `import { createSenseiClient, SenseiProvider, usePaginatedList } from ${importPath('index.js')};\nconsole.log(createSenseiClient, SenseiProvider, usePaginatedList);`,
 };
 
+/**
+ * Not budgeted: the floor under the core budget. Every app that talks to the API pays for the
+ * client, and the client validates with the seed's three zod schemas.
+ */
+export const floorCases = [
+  {
+    id: 'client',
+    label: 'an app importing only `createSenseiClient`',
+    code: `import { createSenseiClient } from ${importPath('core/index.js')};\nconsole.log(createSenseiClient);`,
+  },
+  {
+    id: 'schemas',
+    label: 'the seed\'s three schemas alone (`zod/mini`)',
+    code: `import { errorBodySchema, operationSchema, paginationSchema } from ${importPath('core/index.js')};\nconsole.log(errorBodySchema, operationSchema, paginationSchema);`,
+  },
+];
+
 /** What a team would assemble instead, each imported whole (as `import *` keeps every export). */
 export const peerCases = [
   { id: 'ky', label: 'ky', role: 'fetch wrapper with retry', pkg: 'ky' },

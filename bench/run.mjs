@@ -7,6 +7,7 @@ import { cpus, arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ensureDist,
+  floorCases,
   kb,
   libraryCases,
   measureBoth,
@@ -24,7 +25,7 @@ const log = (message) => console.error(`bench: ${message}`);
 ensureDist();
 log('bundle sizes');
 const sizes = {};
-for (const testCase of [...libraryCases, minimalAppCase, ...peerCases, peersTogetherCase]) {
+for (const testCase of [...libraryCases, minimalAppCase, ...floorCases, ...peerCases, peersTogetherCase]) {
   sizes[testCase.id] = await measureBoth(testCase);
 }
 const css = stylesheetGzip();
@@ -69,6 +70,7 @@ const rows = [
   ['1', 'Bundle: an app importing only `usePaginatedList`', both('usePaginatedList'), '—'],
   ['1', 'Bundle: an app importing only `SenseiErrorPanel`', both('SenseiErrorPanel'), '—'],
   ['1', 'Bundle: minimal list app (`createSenseiClient` + `SenseiProvider` + `usePaginatedList`)', both('minimalApp'), '—'],
+  ...floorCases.map((floor) => ['1', `Bundle: ${floor.label}`, both(floor.id), '—']),
   ...peerCases.map((peer) => ['1', `Bundle, peer: ${peer.label} (${peer.role})`, '—', both(peer.id)]),
   ['1', '`dist/styles.css`, gzipped (optional)', kb(css.gzip), 'sonner injects its CSS from JS (counted above)'],
   [

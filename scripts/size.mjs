@@ -6,7 +6,7 @@
 // meet yet and which is reported, not enforced; and the CEILING, today's size plus a little,
 // which is enforced so that the library cannot grow unnoticed. Lower a ceiling when you shrink
 // a bundle; never raise one without saying why in the commit.
-import { contributionsByGroup, ensureDist, kb, KB, libraryCases, measureBoth, topContributors } from '../bench/bundleSize.mjs';
+import { contributionsByGroup, ensureDist, floorCases, kb, KB, libraryCases, measureBoth, topContributors } from '../bench/bundleSize.mjs';
 
 /** At most this share of the whole entry for an app using one export: tree-shaking must work. */
 const PARTIAL_SHARE = 0.75;
@@ -17,9 +17,9 @@ for (const testCase of libraryCases) sizes[testCase.id] = await measureBoth(test
 const whole = sizes.whole;
 
 const budgets = [
-  { bundle: 'whole', zod: true, max: 33 * KB, target: 16 * KB, rule: 'ceiling 33 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 27 * KB, target: 10 * KB, rule: 'ceiling 27 KB (target 10 KB)' },
-  { bundle: 'core', zod: true, max: 18 * KB, target: 9 * KB, rule: 'ceiling 18 KB (target 9 KB)' },
+  { bundle: 'whole', zod: true, max: 32_300, target: 16 * KB, rule: 'ceiling 32.3 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 26_400, target: 10 * KB, rule: 'ceiling 26.4 KB (target 10 KB)' },
+  { bundle: 'core', zod: true, max: 17_800, target: 9 * KB, rule: 'ceiling 17.8 KB (target 9 KB)' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
@@ -66,4 +66,11 @@ if (failed.length > 0) {
   process.exit(1);
 }
 const missed = rows.filter((row) => row.target !== undefined && row.measured.gzip > row.target).length;
+if (missed) {
+  // Why the targets are out of reach: what any app that talks to the API pays before any hook.
+  for (const floor of floorCases) {
+    const measured = await measureBoth(floor);
+    console.log(`floor: ${floor.label}: ${kb(measured.withZod.gzip)} with zod, ${kb(measured.withoutZod.gzip)} without`);
+  }
+}
 console.log(`\nsize: every ceiling holds and tree-shaking works${missed ? `; ${missed} target(s) of issue 7 not met yet` : ''}`);
