@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
 import { formatCountdown } from '../core/formatCountdown.js';
+import { lowRemainingThreshold } from '../core/lowRemainingThreshold.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
 import { timers } from '../core/timers.js';
 import { useCountdown } from '../react/useCountdown.js';
@@ -119,7 +120,7 @@ function useIsBefore(at: number | undefined): boolean {
 }
 
 function thresholdFor(limit: number | undefined, lowThreshold: number | undefined): number {
-  return lowThreshold ?? Math.max(1, Math.ceil((limit ?? 0) * 0.1));
+  return lowThreshold ?? lowRemainingThreshold(limit);
 }
 
 /** When the gate opens (epoch ms): the later of `Retry-After` and, with nothing left, the reset. */

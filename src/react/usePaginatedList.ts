@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { QueryParams, SenseiClient } from '../core/createSenseiClient.js';
+import { lowRemainingThreshold } from '../core/lowRemainingThreshold.js';
 import { clampPage, pageForFirstItem, wholePage } from '../core/pageMath.js';
 import type { PaginatedResponse, Pagination } from '../core/paginationSchema.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
@@ -152,8 +153,7 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
 function canPrefetch(state: RateLimitState, minRemaining: number | undefined): boolean {
   if (state.isLimited) return false;
   if (state.remaining === undefined) return true;
-  const floor = minRemaining ?? Math.max(1, Math.ceil((state.limit ?? 0) * 0.1));
-  return state.remaining > floor;
+  return state.remaining > (minRemaining ?? lowRemainingThreshold(state.limit));
 }
 
 /**
