@@ -18,6 +18,13 @@ export interface RateLimitState {
   readonly headersHidden: boolean;
 }
 
+/** Why a request waits at the gate, and until when (epoch ms) if that is known. */
+export interface GateHold {
+  /** `rate-limit`: the window is spent or a 429 asked to wait; `budget`: too many requests are in flight. */
+  readonly reason: 'rate-limit' | 'budget';
+  readonly until: number | undefined;
+}
+
 export interface RateLimitStoreOptions {
   /**
    * Delay after a 429 whose headers could not be read; doubles on each such 429 in a row.
@@ -151,18 +158,24 @@ export class RateLimitStore {
     return listen(this.#updateListeners, listener);
   }
 
-  /** Resolves when the gate is open; rejects with the signal's reason if aborted while waiting. */
-  waitUntilOpen(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when the gate is open; rejects with the signal's reason if aborted while waiting.
+   * `onHold` hears why and until when the request waits, and `null` once it leaves the gate.
+   */
+  waitUntilOpen(signal?: AbortSignal, onHold?: (hold: GateHold | null) => void): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.openAt() === undefined && this.#waiters.length === 0) return Promise.resolve();
+    onHold?.({ reason: 'rate-limit', until: this.openAt() });
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         const index = this.#waiters.indexOf(release);
         if (index >= 0) this.#waiters.splice(index, 1);
+        onHold?.(null);
         reject(signal?.reason);
       };
       const release = () => {
         signal?.removeEventListener('abort', onAbort);
+        onHold?.(null);
         resolve();
       };
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -26,6 +26,8 @@ export interface SenseiErrorInit {
   requestId?: string | undefined;
   rateLimit?: RateLimitInfo | undefined;
   retryAfterMs?: number | undefined;
+  /** When requests may go out again (epoch ms), if the server said. */
+  retryAt?: number | undefined;
   method?: string | undefined;
   url?: string | undefined;
   /** Whether repeating the request cannot duplicate a write (safe method or idempotency key). */
@@ -38,7 +40,7 @@ export interface SenseiErrorInit {
 const BRAND = Symbol.for('@sensei/react.SenseiError');
 
 /** What `toJSON()` copies, in this order. */
-const JSON_KEYS = ['name', 'kind', 'message', 'status', 'code', 'details', 'requestId', 'retryAfterMs', 'rateLimit', 'method', 'url'] as const;
+const JSON_KEYS = ['name', 'kind', 'message', 'status', 'code', 'details', 'requestId', 'retryAfterMs', 'retryAt', 'rateLimit', 'method', 'url'] as const;
 
 /**
  * The one error type of the library. Every failure of a Sensei call — HTTP status, network,
@@ -61,6 +63,8 @@ export class SenseiError extends Error {
   declare readonly rateLimit: RateLimitInfo | undefined;
   /** How long the server asked us to wait (`Retry-After`, or the reset for a 429), in ms. */
   declare readonly retryAfterMs: number | undefined;
+  /** When requests may go out again (epoch ms): `Retry-After` or the reset, as the server said. */
+  declare readonly retryAt: number | undefined;
   declare readonly method: string | undefined;
   declare readonly url: string | undefined;
   declare readonly idempotent: boolean;
@@ -75,6 +79,7 @@ export class SenseiError extends Error {
     this.requestId = init.requestId;
     this.rateLimit = init.rateLimit;
     this.retryAfterMs = init.retryAfterMs;
+    this.retryAt = init.retryAt;
     this.method = init.method;
     this.url = init.url;
     this.idempotent = init.idempotent ?? false;

@@ -3,7 +3,7 @@ import { errorBodySchema, type SenseiErrorPayload } from './errorBodySchema.js';
 import { type Operation, operationSchema } from './operationSchema.js';
 import { type PaginatedResponse, paginatedResponseSchema } from './paginationSchema.js';
 import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
-import { RateLimitStore } from './RateLimitStore.js';
+import { type GateHold, RateLimitStore } from './RateLimitStore.js';
 import { redactSecret } from './redactSecret.js';
 import { shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
 import { joinPath, toBaseUrl } from './resolveSenseiUrl.js';
@@ -92,6 +92,11 @@ export interface RequestOptions {
   /** Overrides the client's timeout for this request. */
   timeoutMs?: number;
   /**
+   * Hears when the request is held at the rate-limit gate (why, until when) and `null` when it
+   * leaves; hooks turn it into `waiting` and `nextAttemptAt`.
+   */
+  onGateHold?: (hold: GateHold | null) => void;
+  /**
    * Sent as `Idempotency-Key`; makes a POST or PATCH safe to retry.
    */
   idempotencyKey?: string;
@@ -118,6 +123,8 @@ export interface ListOptions<T> {
   /** Validates every item (any Standard Schema: zod, valibot…); a mismatch is a typed error. */
   itemSchema?: StandardSchemaV1<unknown, T>;
   signal?: AbortSignal;
+  /** See {@link RequestOptions.onGateHold}. */
+  onGateHold?: RequestOptions['onGateHold'];
 }
 
 export interface OperationResponse {
@@ -129,6 +136,12 @@ export interface OperationResponse {
 export interface SenseiClient {
   /** The absolute base URL. */
   readonly baseUrl: string;
+  /**
+   * Which API this client talks to: the base URL's origin and path, without a trailing slash
+   * (`https://api.eu.sensei.example/v1`). The same on the server and in the browser, so query
+   * keys built from it match across hydration.
+   */
+  readonly apiId: string;
   /** The client's rate-limit store; hooks and components subscribe to it. */
   readonly rateLimit: RateLimitStore;
   /** Any request; the body is parsed as JSON except for 204/205/HEAD. */
@@ -242,7 +255,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     };
 
     try {
-      if (gate) await store.waitUntilOpen(signal);
+      if (gate) await store.waitUntilOpen(signal, init.onGateHold);
       // The timeout starts when the request leaves, not while it waits at the gate.
       if (timeoutMs > 0) {
         timer = timers.setTimeout(() => {
@@ -284,7 +297,8 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         // For a 429 without Retry-After, the reset time is when to try again.
         const resetAt = rateLimit?.resetAt;
         const untilReset = status === 429 && resetAt !== undefined && resetAt > now ? resetAt - now : undefined;
-        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: retryAfterMs ?? untilReset, ...where });
+        const wait = retryAfterMs ?? untilReset;
+        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: wait, retryAt: wait === undefined ? undefined : now + wait, ...where });
       }
       let data: unknown = undefined;
       if (text.trim() !== '') {
@@ -345,6 +359,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 
   const client: SenseiClient = {
     baseUrl: base.href,
+    apiId: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
     rateLimit: store,
     request,
     get: withoutBody('GET'),
@@ -355,7 +370,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 
     async list<T>(path: string, opts: ListOptions<T> = {}): Promise<PaginatedResponse<T>> {
       const query: QueryParams = { ...opts.query, page: opts.page ?? 1, per_page: opts.perPage };
-      const response = await request(path, { query, signal: opts.signal });
+      const response = await request(path, { query, signal: opts.signal, onGateHold: opts.onGateHold });
       const where = { method: 'GET', url: joinPath(base, path).href, idempotent: true };
       const parsed = paginatedResponseSchema().safeParse(response.data);
       if (!parsed.success) {

@@ -19,7 +19,7 @@ export { parseRateLimit, parseRateLimitReset } from './parseRateLimit.js';
 export type { RateLimitInfo } from './parseRateLimit.js';
 export { clampDelay, MAX_SERVER_DELAY_MS, parseRetryAfter } from './parseRetryAfter.js';
 export { RateLimitStore } from './RateLimitStore.js';
-export type { RateLimitState, RateLimitStoreOptions } from './RateLimitStore.js';
+export type { GateHold, RateLimitState, RateLimitStoreOptions } from './RateLimitStore.js';
 export { redactSecret } from './redactSecret.js';
 export { backoffDelay, createRetryPolicy, isRetryable } from './retryPolicy.js';
 export type { RetryPolicy, RetryPolicyOptions } from './retryPolicy.js';

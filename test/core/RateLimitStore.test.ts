@@ -270,3 +270,32 @@ describe('RateLimitStore when a 429 has no readable headers', () => {
     expect(store.getSnapshot()).toMatchObject({ headersHidden: false, retryAt: START + 5000 });
   });
 });
+
+describe('RateLimitStore hold reports', () => {
+  it('tells a held request why and until when it waits, and when it leaves', async () => {
+    const store = new RateLimitStore();
+    store.update({ retryAt: START + 3000 }, 429);
+    const holds: unknown[] = [];
+    const waiter = track(store.waitUntilOpen(undefined, (hold) => holds.push(hold)));
+    expect(holds).toEqual([{ reason: 'rate-limit', until: START + 3000 }]);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(waiter.settled).toBe(true);
+    expect(holds).toEqual([{ reason: 'rate-limit', until: START + 3000 }, null]);
+  });
+
+  it('reports nothing for a request that passes an open gate, and null for one aborted while held', async () => {
+    const store = new RateLimitStore();
+    const passed: unknown[] = [];
+    await store.waitUntilOpen(undefined, (hold) => passed.push(hold));
+    expect(passed).toEqual([]);
+
+    store.update({ retryAt: START + 3000 }, 429);
+    const controller = new AbortController();
+    const holds: unknown[] = [];
+    const waiter = track(store.waitUntilOpen(controller.signal, (hold) => holds.push(hold)));
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(waiter.rejected).toBe(true);
+    expect(holds).toEqual([{ reason: 'rate-limit', until: START + 3000 }, null]);
+  });
+});

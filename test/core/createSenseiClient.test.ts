@@ -29,6 +29,12 @@ describe('createSenseiClient', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
+  it('names its API by origin and base path, the same for equal base URLs', () => {
+    expect(setup().client.apiId).toBe('https://api.example.com');
+    expect(setup(undefined, { baseUrl: 'https://API.example.com:443/v1/' }).client.apiId).toBe('https://api.example.com/v1');
+    expect(setup(undefined, { baseUrl: 'https://eu.example.com/v1' }).client.apiId).toBe('https://eu.example.com/v1');
+  });
+
   it('shares a rate-limit store that is passed in', () => {
     const store = new RateLimitStore();
     expect(setup(undefined, { rateLimitStore: store }).client.rateLimit).toBe(store);
