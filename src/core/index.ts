@@ -40,6 +40,7 @@ export type { StatusCategory, StatusCodeInfo } from './statusCodes.js';
 export { setTimerProvider, timers } from './timers.js';
 export type { TimerProvider } from './timers.js';
 export { senseiKeys } from './senseiKeys.js';
+export type { SenseiApi } from './senseiKeys.js';
 export {
   classifyOperationStatus,
   DEFAULT_FAILURE_STATUSES,

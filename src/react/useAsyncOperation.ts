@@ -211,7 +211,7 @@ export function useAsyncOperation<TResult = unknown>(
 
   const pollQuery = useQuery<PollData, SenseiError, PollData, readonly unknown[]>(
     {
-      queryKey: senseiKeys.operation(url ?? ''),
+      queryKey: senseiKeys.operation(client, url ?? ''),
       queryFn: async ({ signal }) => {
         const response: PollData = await client.getOperation(url as string, { signal });
         if (resultSchema && classify(response, terminal) === 'success') {
@@ -266,7 +266,7 @@ export function useAsyncOperation<TResult = unknown>(
           key = undefined; // Refused below through `resolved`.
         }
         // The 202 body is the first status: seed it so the first poll waits for its Retry-After.
-        if (key) queryClient.setQueryData<PollData>(senseiKeys.operation(key), { ...response });
+        if (key) queryClient.setQueryData<PollData>(senseiKeys.operation(client, key), { ...response });
         setStopped(undefined);
         attach(statusUrl);
       },
@@ -285,8 +285,8 @@ export function useAsyncOperation<TResult = unknown>(
   }, [running, maxDuration, deadlineFrom]);
 
   useEffect(() => {
-    if (stopped !== undefined && url !== undefined) void queryClient.cancelQueries({ queryKey: senseiKeys.operation(url) });
-  }, [stopped, url, queryClient]);
+    if (stopped !== undefined && url !== undefined) void queryClient.cancelQueries({ queryKey: senseiKeys.operation(client, url) });
+  }, [stopped, url, queryClient, client]);
 
   // A finished operation needs no resuming after a reload.
   useEffect(() => {

@@ -127,7 +127,7 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
     itemSchema,
     staleTime,
   } = input;
-  const keyFor = (p: number) => senseiKeys.list(path, { page: p, perPage, query: params });
+  const keyFor = (p: number) => senseiKeys.list(client, path, { page: p, perPage, query: params });
   return {
     queryKey: keyFor(page),
     queryFn: async ({ signal }: { signal: AbortSignal }): Promise<PaginatedResponse<T>> => {

@@ -27,7 +27,7 @@ export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
   idempotencyKey?: (variables: TVariables) => string | undefined;
   /** Validates the response body. */
   schema?: StandardSchemaV1<unknown, TData>;
-  /** Query keys to invalidate after success, e.g. `[senseiKeys.lists('/v1/migrations')]`. */
+  /** Query keys to invalidate after success, e.g. `[senseiKeys.lists(client, '/v1/migrations')]`. */
   invalidates?: readonly QueryKey[] | ((data: TData, variables: TVariables) => readonly QueryKey[]);
 }
 
@@ -35,7 +35,7 @@ export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
  * Creates (201), updates or deletes (204) with the library's gate, typed errors and retry
  * policy — which never repeats a non-idempotent write unless it carries an idempotency key.
  * @example
- * const create = useSenseiMutation({ path: '/v1/projects', invalidates: [senseiKeys.lists('/v1/projects')] });
+ * const create = useSenseiMutation({ path: '/v1/projects', invalidates: [senseiKeys.lists(client, '/v1/projects')] });
  * create.mutate({ name: 'Atlas' });
  */
 export function useSenseiMutation<TData = unknown, TVariables = void>(

@@ -17,7 +17,7 @@ export interface UseSenseiQueryOptions<TQueryFnData = unknown, TData = TQueryFnD
   schema?: StandardSchemaV1<unknown, TQueryFnData>;
   /**
    * The query key.
-   * @default senseiKeys.resource(path, query)
+   * @default senseiKeys.resource(client, path, query)
    */
   queryKey?: QueryKey;
 }
@@ -37,7 +37,7 @@ export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
     retry: retryPolicy.retry,
     retryDelay: retryPolicy.retryDelay,
     ...rest,
-    queryKey: queryKey ?? senseiKeys.resource(path, query),
+    queryKey: queryKey ?? senseiKeys.resource(client, path, query),
     queryFn: async ({ signal }) => {
       const response = await client.request(path, { query, signal });
       return validateResponse(schema, response.data, {

@@ -40,7 +40,7 @@ describe('useRetryActivity', () => {
     expect(entry).toMatchObject({
       id: expect.stringMatching(/^query:/),
       kind: 'query',
-      key: ['sensei', 'get', PATH],
+      key: ['sensei', 'https://api.sensei.test', 'get', PATH],
       status: 'retrying',
       label: 'Service unavailable (503)',
       httpStatus: 503,

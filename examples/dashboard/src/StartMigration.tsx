@@ -5,6 +5,7 @@ import {
   senseiKeys,
   useAsyncOperation,
   useFieldErrors,
+  useSenseiClient,
   useSenseiToast,
   type AsyncOperationStatus,
 } from '../../../src/index.js';
@@ -39,6 +40,7 @@ export function StartMigration() {
   const inputId = useId();
   const errorId = useId();
   const queryClient = useQueryClient();
+  const client = useSenseiClient();
   const { toast } = useSenseiToast();
 
   // When a migration finishes, the list shows its new state, and a toast says so.
@@ -51,7 +53,7 @@ export function StartMigration() {
     previous.current = status;
     if (was === status || (was !== 'polling' && was !== 'starting')) return;
     if (status === 'succeeded') {
-      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(MIGRATIONS_PATH) });
+      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(client, MIGRATIONS_PATH) });
       const count = result?.records_migrated;
       toast({
         id: 'migration-finished',
@@ -61,9 +63,9 @@ export function StartMigration() {
       });
     } else if (status === 'polling' || (status === 'failed' && hasOperation)) {
       // Started (it joins the list as pending) or failed on the server (it shows as failed).
-      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(MIGRATIONS_PATH) });
+      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(client, MIGRATIONS_PATH) });
     }
-  }, [status, hasOperation, result, operationName, queryClient, toast]);
+  }, [status, hasOperation, result, operationName, queryClient, client, toast]);
 
   const running = status === 'starting' || status === 'polling';
   const submit = (event: FormEvent<HTMLFormElement>) => {
