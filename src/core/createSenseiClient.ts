@@ -59,7 +59,8 @@ export interface SenseiClientOptions {
   fetch?: typeof fetch;
   /**
    * Client-side timeout per request in milliseconds, covering the response and its body;
-   * `0` disables it.
+   * `0` or `Infinity` disables it. Any delay works, also one past 2^31−1 ms; NaN or a negative
+   * value keeps the default and warns in development.
    * @default 30000
    */
   timeoutMs?: number;
@@ -89,7 +90,10 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  /** Overrides the client's timeout for this request. */
+  /**
+   * Overrides the client's timeout for this request; `0` or `Infinity` disables it.
+   * @default the client's `timeoutMs`
+   */
   timeoutMs?: number;
   /**
    * Hears when the request is held at the rate-limit gate (why, until when) and `null` when it
@@ -178,7 +182,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   const base = toBaseUrl(options.baseUrl);
   const store = options.rateLimitStore ?? new RateLimitStore();
   const gate = options.rateLimitGate ?? true;
-  const defaultTimeout = options.timeoutMs ?? 30_000;
+  const defaultTimeout = normalizeTimeout(options.timeoutMs, 30_000);
   const authHeader = options.authHeader ?? 'Authorization';
   const authScheme = options.authScheme ?? 'Bearer';
   /** The key each successful response was fetched with, to redact what the UI will show of it. */
@@ -217,7 +221,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   async function send<T>(url: URL, init: RequestOptions): Promise<SenseiResponse<T>> {
     const method = (init.method ?? 'GET').toUpperCase();
     const where = { method, url: url.href, idempotent: IDEMPOTENT_METHODS.has(method) || Boolean(init.idempotencyKey) };
-    const timeoutMs = init.timeoutMs ?? defaultTimeout;
+    const timeoutMs = normalizeTimeout(init.timeoutMs, defaultTimeout);
     const userSignal = init.signal;
 
     // One controller joins the caller's signal and our timeout, so fetch and body reads stop.
@@ -257,7 +261,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     try {
       if (gate) await store.waitUntilOpen(signal, init.onGateHold);
       // The timeout starts when the request leaves, not while it waits at the gate.
-      if (timeoutMs > 0) {
+      if (timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY) {
         timer = timers.setTimeout(() => {
           timedOut = true;
           controller.abort();
@@ -404,6 +408,21 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     dispose: stopSharing,
   };
   return client;
+}
+
+/**
+ * `timeoutMs` as the client uses it: `0` and `Infinity` turn the timeout off; a value that is no
+ * duration (NaN, negative, not a number) keeps `fallback` and says so in development, instead of
+ * silently never timing out.
+ */
+function normalizeTimeout(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && value >= 0) return value;
+  warnOnce(
+    `timeoutMs:${String(value)}`,
+    `timeoutMs must be a duration in ms (0 or Infinity for none), not ${String(value)}; using ${fallback} ms.`,
+  );
+  return fallback;
 }
 
 /** Refused before sending: the caller's bug, never reported (and retried) as a network failure. */

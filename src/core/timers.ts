@@ -14,11 +14,31 @@ const defaultProvider: TimerProvider = {
 
 let provider: TimerProvider = defaultProvider;
 
-/** Every timer and clock read in the library goes through this object. */
+/** Platforms fire a timer longer than this (2^31−1 ms, about 24.8 days) at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** A wait longer than the platform allows, re-armed in steps; `current` is the step's handle. */
+class LongTimer {
+  current: unknown;
+  constructor(callback: () => void, ms: number) {
+    this.arm(callback, ms);
+  }
+  private arm(callback: () => void, remaining: number): void {
+    const step = Math.min(remaining, MAX_TIMEOUT_MS);
+    // Counting down rather than reading the clock: a clock change cannot fire it early.
+    this.current = provider.setTimeout(remaining > step ? () => this.arm(callback, remaining - step) : callback, step);
+  }
+}
+
+/**
+ * Every timer and clock read in the library goes through this object. Its `setTimeout` is safe
+ * for any delay: one past {@link MAX_TIMEOUT_MS} (or `Infinity`) is re-armed in steps instead of
+ * firing at once, and its handle still works with `clearTimeout`.
+ */
 export const timers: TimerProvider = {
   now: () => provider.now(),
-  setTimeout: (callback, ms) => provider.setTimeout(callback, ms),
-  clearTimeout: (handle) => provider.clearTimeout(handle),
+  setTimeout: (callback, ms) => (ms > MAX_TIMEOUT_MS ? new LongTimer(callback, ms) : provider.setTimeout(callback, ms)),
+  clearTimeout: (handle) => provider.clearTimeout(handle instanceof LongTimer ? handle.current : handle),
 };
 
 /** Replace the timer provider; call with no argument to restore the default. */

@@ -107,6 +107,54 @@ describe('timeout', () => {
     expect([get, post, keyed].map((r) => isRetryable(r.error))).toEqual([true, false, true]);
   });
 
+  it('Infinity means no timeout: nothing fires at once (a timer past 2^31-1 ms would)', async () => {
+    const { client } = setup(never, { timeoutMs: Number.POSITIVE_INFINITY });
+    const controller = new AbortController();
+    const request = track(client.get('/v1/slow', { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(request.settled).toBe(false);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(request.error).toBeInstanceOf(SenseiAbortError);
+  });
+
+  it('a timeout past the platform maximum fires at its time, not at once', async () => {
+    const long = 2 ** 31 + 1000;
+    const { client } = setup(never, { timeoutMs: long });
+    const request = track(client.get('/v1/slow'));
+    await vi.advanceTimersByTimeAsync(long - 1);
+    expect(request.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(request.error).toMatchObject({ kind: 'timeout', timeoutMs: long });
+  });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['negative', -5],
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+    ['a string', '5000' as unknown as number],
+  ])('a %s timeoutMs warns in development and keeps the 30 s default (it never hangs)', async (_label, timeoutMs) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { client } = setup(never, { timeoutMs });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('timeoutMs'));
+    const request = track(client.get('/v1/slow'));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(request.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(request.error).toMatchObject({ kind: 'timeout', timeoutMs: 30_000 });
+    warn.mockRestore();
+  });
+
+  it("a bad per-request timeoutMs warns and keeps the client's", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { client } = setup(never, { timeoutMs: 5000 });
+    const request = track(client.get('/v1/slow', { timeoutMs: -7 }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(request.error).toMatchObject({ kind: 'timeout', timeoutMs: 5000 });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('timeoutMs'));
+    warn.mockRestore();
+  });
+
   it('leaves no timer behind after a response', async () => {
     const { client } = setup(() => json({ ok: true }), { timeoutMs: 5000 });
     await client.get('/v1/fast');

@@ -80,3 +80,49 @@ describe('timers', () => {
     expect(Math.abs(timers.now() - Date.now())).toBeLessThan(1000);
   });
 });
+
+describe('timers past the platform maximum', () => {
+  const MAX = 2 ** 31 - 1;
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fires a 2^31 + 1000 ms timer at its time, not at once', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const callback = vi.fn();
+    timers.setTimeout(callback, 2 ** 31 + 1000);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(callback).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(MAX);
+    expect(callback).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2 ** 31 + 1000 - MAX - 2);
+    expect(callback).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it('can clear a long timer mid-way, after it was re-armed', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const callback = vi.fn();
+    const handle = timers.setTimeout(callback, 3 * MAX);
+    await vi.advanceTimersByTimeAsync(MAX + 5);
+    timers.clearTimeout(handle);
+    await vi.advanceTimersByTimeAsync(3 * MAX);
+    expect(callback).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never fires an Infinity timer, and never arms a provider past the maximum', () => {
+    const clock = manualClock(0);
+    const asked: number[] = [];
+    setTimerProvider({ ...clock.provider, setTimeout: (cb, ms) => (asked.push(ms), clock.provider.setTimeout(cb, ms)) });
+    const callback = vi.fn();
+    const handle = timers.setTimeout(callback, Number.POSITIVE_INFINITY);
+    clock.advance(10 * MAX);
+    expect(callback).not.toHaveBeenCalled();
+    expect(Math.max(...asked)).toBe(MAX);
+    timers.clearTimeout(handle);
+    expect(clock.pendingCount()).toBe(0);
+  });
+});
