@@ -461,7 +461,8 @@ function httpError(text: string, key: string | undefined, known: Omit<SenseiErro
   if (text.length <= MAX_ERROR_BODY_CHARS) {
     try {
       const parsed = errorBodySchema.safeParse(JSON.parse(text));
-      if (parsed.success) payload = parsed.data.error;
+      // Redacted before the message is cut, so no part of a key straddling the cut survives.
+      if (parsed.success) payload = redactSecret(parsed.data.error, key);
     } catch {
       // Not JSON (HTML from a proxy, truncated, empty): handled as an unreadable body below.
     }

@@ -1,8 +1,13 @@
 const REDACTED = '[redacted]';
+/** What stands in for a value deeper than the walk goes: dropped, since it cannot be checked. */
+const TOO_DEEP = '[redacted: too deep]';
+/** How many levels below the value are walked; deeper objects become {@link TOO_DEEP}. */
+const MAX_DEPTH = 20;
 
 /**
  * Replaces every occurrence of `secret` in strings inside `value` (deeply, without mutating it).
  * Servers and proxies sometimes echo the credential they rejected; it must not reach the UI.
+ * Objects nested deeper than 20 levels are replaced by a placeholder rather than passed through.
  */
 export function redactSecret<T>(value: T, secret: string | undefined): T {
   if (!secret || secret.length < 4) return value;
@@ -11,7 +16,8 @@ export function redactSecret<T>(value: T, secret: string | undefined): T {
 
 function redact(value: unknown, secret: string, depth: number): unknown {
   if (typeof value === 'string') return value.split(secret).join(REDACTED);
-  if (depth > 20 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return TOO_DEEP;
   if (Array.isArray(value)) return value.map((item) => redact(item, secret, depth + 1));
   if (value instanceof Error) return redactError(value, secret, depth);
   const out: Record<string, unknown> = {};
@@ -26,12 +32,27 @@ function redactError(error: Error, secret: string, depth: number): Error {
   for (const key of Reflect.ownKeys(error)) {
     const descriptor = Object.getOwnPropertyDescriptor(error, key);
     if (!descriptor) continue;
-    if ('value' in descriptor) {
-      const next = redact(descriptor.value, secret, depth + 1);
-      if (next !== descriptor.value) changed = true;
-      descriptor.value = next;
+    // An own getter would hand out the key again on every read: keep what it reads now instead.
+    const value: unknown = 'value' in descriptor ? descriptor.value : readSafely(error, key);
+    const next = redact(value, secret, depth + 1);
+    if (next !== value) changed = true;
+    Object.defineProperty(copy, key, { value: next, enumerable: descriptor.enumerable ?? false, configurable: true, writable: true });
+  }
+  // An inherited getter (a class's `get message()`) too: pin what it reads, redacted.
+  for (const key of ['name', 'message', 'stack'] as const) {
+    const text = readSafely(error, key);
+    if (typeof text === 'string' && text.includes(secret)) {
+      Object.defineProperty(copy, key, { value: redact(text, secret, depth), writable: true, configurable: true });
+      changed = true;
     }
-    Object.defineProperty(copy, key, descriptor);
   }
   return changed ? copy : error;
+}
+
+function readSafely(target: object, key: PropertyKey): unknown {
+  try {
+    return Reflect.get(target, key) as unknown;
+  } catch {
+    return undefined; // A throwing getter shows nothing, rather than breaking the error it belongs to.
+  }
 }

@@ -263,6 +263,29 @@ describe('the API key never leaks into errors', () => {
     expect(String(error)).toBe('SenseiHttpError: Invalid API key: Bearer [redacted]');
   });
 
+  it('is redacted from a message where the key straddles the 2,000-character cut', async () => {
+    for (const shift of [1, 5, 12, KEY.length - 1]) {
+      const message = `${'x'.repeat(2000 - shift)}${KEY} tail`;
+      const { client } = setup(() => json({ error: { code: 'E4010', message } }, 401));
+      const error = (await rejectionOf(client.get('/v1/me'))) as SenseiHttpError;
+      // Redacted first, then cut: what is left of the key is part of the placeholder.
+      expect(error.message).toBe(`${'x'.repeat(2000 - shift)}${'[redacted] tail'.slice(0, shift)}`);
+      if (shift >= 5) assertClean(error, KEY.slice(0, shift));
+    }
+  });
+
+  it('is redacted from details nested far deeper than the walk goes, and from very wide details', async () => {
+    let details: unknown = { token: `Bearer ${KEY}` };
+    for (let i = 0; i < 60; i += 1) details = { nested: details };
+    const wide = Array.from({ length: 20_000 }, (_, i) => `${i} ${KEY}`);
+    for (const body of [{ error: { message: 'deep', details } }, { error: { message: 'wide', details: { wide } } }]) {
+      const { client } = setup(() => json(body, 401));
+      const error = (await rejectionOf(client.get('/v1/me'))) as SenseiHttpError;
+      assertClean(error);
+      expect(JSON.stringify(error.toJSON())).not.toContain(KEY);
+    }
+  });
+
   it('is redacted when the key comes from getApiKey', async () => {
     const { client } = setup(() => json(echoed, 403), { apiKey: undefined, getApiKey: async () => KEY });
     assertClean(await rejectionOf(client.get('/v1/me')));

@@ -42,9 +42,63 @@ describe('redactSecret', () => {
     expect(redactSecret(error, KEY)).toBe(error);
   });
 
-  it('stops at a very deep structure instead of overflowing the stack', () => {
+  it('stops at a very deep structure instead of overflowing the stack, and lets no key through', () => {
     let deep: unknown = KEY;
     for (let i = 0; i < 10_000; i += 1) deep = [deep];
-    expect(() => redactSecret(deep, KEY)).not.toThrow();
+    let output: unknown;
+    expect(() => (output = redactSecret(deep, KEY))).not.toThrow();
+    expect(JSON.stringify(output)).not.toContain(KEY);
+  });
+
+  /** `{ a: { a: … { secret: KEY } } }` with the object holding the key at `depth`. */
+  const nested = (depth: number): unknown => {
+    let value: unknown = { secret: `echo ${KEY}`, [KEY]: 1 };
+    for (let i = 0; i < depth; i += 1) value = { a: value };
+    return value;
+  };
+  const at = (value: unknown, depth: number): unknown => {
+    let current = value;
+    for (let i = 0; i < depth; i += 1) current = (current as { a: unknown }).a;
+    return current;
+  };
+
+  it('walks 20 levels deep and replaces what lies deeper by a placeholder, never passing it through', () => {
+    // The limit is pinned: depth 20 is walked, depth 21 is dropped.
+    expect(at(redactSecret(nested(20), KEY), 20)).toEqual({ secret: 'echo [redacted]', '[redacted]': 1 });
+    expect(at(redactSecret(nested(21), KEY), 21)).toBe('[redacted: too deep]');
+    for (const depth of [19, 20, 21, 22, 25, 50, 500]) {
+      const output = redactSecret(nested(depth), KEY);
+      expect(JSON.stringify(output), `depth ${depth}`).not.toContain(KEY);
+      expect(JSON.stringify(output)).not.toContain('sk_live');
+    }
+  });
+
+  it('redacts every member of very wide objects and arrays', () => {
+    const wide = Array.from({ length: 50_000 }, (_, i) => (i % 7 === 0 ? `${i}:${KEY}` : i));
+    const record = Object.fromEntries(wide.map((value, i) => [`k${i}`, value]));
+    const output = redactSecret({ wide, record }, KEY);
+    expect(JSON.stringify(output)).not.toContain(KEY);
+    expect(output.wide[49_994]).toBe('49994:[redacted]');
+    expect(output.record.k49994).toBe('49994:[redacted]');
+  });
+
+  it('redacts an error nested deeper than the limit, and an error whose message is a getter', () => {
+    let deep: Error = new Error(`root ${KEY}`);
+    for (let i = 0; i < 30; i += 1) deep = new Error(`level ${i}`, { cause: deep });
+    let cause: unknown = redactSecret(deep, KEY);
+    for (let i = 0; i < 40 && cause instanceof Error; i += 1) {
+      expect(cause.message).not.toContain(KEY);
+      cause = cause.cause;
+    }
+    expect(String(cause)).not.toContain(KEY);
+
+    class Leaky extends Error {
+      override get message() {
+        return `getter ${KEY}`;
+      }
+    }
+    const leaky = redactSecret(new Leaky(), KEY);
+    expect(leaky.message).toBe('getter [redacted]');
+    expect(String(leaky)).not.toContain(KEY);
   });
 });
