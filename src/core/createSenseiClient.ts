@@ -1,5 +1,6 @@
 import { warnOnce } from './dev.js';
 import { errorBodySchema, type SenseiErrorPayload } from './errorBodySchema.js';
+import { isNetworkError } from './isNetworkError.js';
 import { type Operation, operationSchema } from './operationSchema.js';
 import { type PaginatedResponse, paginatedResponseSchema } from './paginationSchema.js';
 import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
@@ -249,6 +250,10 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       }
       if (userSignal?.aborted) return abortError(where, cause);
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      // Anything else fetch (or a wrapper) throws is a bug or a bad init: retrying cannot help.
+      if (!offline && !isNetworkError(raw)) {
+        return invalidRequest('The request failed without a response, for a reason other than the network (see cause).', where, cause);
+      }
       return new SenseiNetworkError({
         kind: 'network',
         message: offline ? 'You are offline.' : 'The Sensei API could not be reached.',

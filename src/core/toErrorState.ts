@@ -10,6 +10,7 @@ import {
   type ErrorTextKey,
 } from './errorCatalog.js';
 import { getFieldErrors, type FieldErrorMap } from './getFieldErrors.js';
+import { isNetworkError } from './isNetworkError.js';
 import { MAX_SERVER_DELAY_MS, clampDelay } from './parseRetryAfter.js';
 import { isSenseiError, type SenseiError } from './SenseiError.js';
 import { describeStatus } from './statusCodes.js';
@@ -228,8 +229,8 @@ function classifyUnsafe(error: unknown, now: number): Classified {
     // DOM aborts, `AbortSignal.timeout()` and TanStack's CancelledError from a cancelled query.
     if (name === 'AbortError' || name === 'CancelledError') return plain('aborted');
     if (name === 'TimeoutError') return plain('timeout');
-    // A failed `fetch` outside our client: browsers word it differently, all as TypeError.
-    if (name === 'TypeError' && /failed to fetch|networkerror|network request failed|load failed|fetch failed/i.test(readString(error, 'message') ?? '')) {
+    // A failed `fetch` outside our client: the same test as the client's.
+    if (isNetworkError(error)) {
       return plain('offline', browserOffline() ? 'offline' : 'network');
     }
   }

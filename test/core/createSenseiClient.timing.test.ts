@@ -6,9 +6,12 @@ import {
   SenseiAbortError,
   SenseiHttpError,
   SenseiNetworkError,
+  SenseiRequestError,
   SenseiTimeoutError,
+  toErrorState,
   type SenseiClientOptions,
 } from '../../src/core/index.js';
+import { QueryClient } from '@tanstack/query-core';
 import { createFakeFetch, errorBody, json, never, rejectionOf, track, type Responder } from './fakeFetch.js';
 
 const KEY = 'sk_test_timing_123456';
@@ -245,6 +248,72 @@ describe('network failure', () => {
         ),
     );
     await expect(client.get('/v1/x')).rejects.toBeInstanceOf(SenseiNetworkError);
+  });
+});
+
+describe('only network failures are network errors', () => {
+  /** How many times fetch was called when TanStack Query runs the request with the default policy. */
+  async function callsThroughQuery(failure: () => unknown) {
+    vi.useRealTimers();
+    const { client, fetchMock } = setup(() => {
+      throw failure();
+    });
+    const queryClient = new QueryClient();
+    const error = await rejectionOf(
+      queryClient.fetchQuery({ queryKey: ['x', Math.random()], queryFn: () => client.get('/v1/x'), retry: createRetryPolicy().retry, retryDelay: 1 }),
+    );
+    queryClient.clear();
+    return { error, calls: fetchMock.mock.calls.length };
+  }
+
+  it.each([
+    ['a string thrown by a fetch wrapper', () => 'boom'],
+    ['an object thrown by a fetch wrapper', () => ({ code: 'WRAPPER' })],
+    ['a TypeError from a bad init', () => new TypeError("Failed to execute 'fetch' on 'Window': Invalid value")],
+    ['a TypeError of a bug in a wrapper', () => new TypeError("Cannot read properties of undefined (reading 'headers')")],
+    ['a RangeError', () => new RangeError('Invalid status code')],
+    ['a plain Error', () => new Error('wrapper misconfigured')],
+  ])('%s is a non-retried invalid-request error that keeps its cause: 1 call, not 4', async (_label, failure) => {
+    const { error, calls } = await callsThroughQuery(failure);
+    expect(calls).toBe(1);
+    expect(error).toBeInstanceOf(SenseiRequestError);
+    expect(error).toMatchObject({ kind: 'invalid-request' });
+    expect((error as Error).cause).toEqual(failure());
+    expect(isRetryable(error)).toBe(false);
+    expect(toErrorState(error).kind).toBe('client-bug');
+  });
+
+  it.each([
+    'fetch failed', // undici (Node)
+    'terminated', // undici, body cut off
+    'Failed to fetch', // Chrome
+    'NetworkError when attempting to fetch resource.', // Firefox
+    'Load failed', // Safari
+    'The Internet connection appears to be offline.', // Safari
+    'Network request failed', // cross-fetch, React Native
+  ])('TypeError(%j) is a network error and is retried: 4 calls', async (message) => {
+    const { error, calls } = await callsThroughQuery(() => new TypeError(message));
+    expect(calls).toBe(4);
+    expect(error).toBeInstanceOf(SenseiNetworkError);
+    expect(toErrorState(error).kind).toBe('offline');
+  });
+
+  it('anything fetch throws while the browser is offline is a network error', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const { client } = setup(() => Promise.reject(new Error('whatever the wrapper says')));
+    const error = await rejectionOf(client.get('/v1/x'));
+    expect(error).toBeInstanceOf(SenseiNetworkError);
+    expect(error).toMatchObject({ offline: true });
+    vi.restoreAllMocks();
+  });
+
+  it('the cause of a non-network failure is redacted', async () => {
+    const { client } = setup(() => {
+      throw new TypeError(`Invalid header value "Bearer ${KEY}"`);
+    });
+    const error = await rejectionOf(client.get('/v1/x'));
+    expect(error).toBeInstanceOf(SenseiRequestError);
+    expect(String((error as Error).cause)).toBe('TypeError: Invalid header value "Bearer [redacted]"');
   });
 });
 
