@@ -60,7 +60,7 @@ async function loadCells(): Promise<Cell[]> {
       error: new SenseiNetworkError({ kind: 'network', message: 'You are offline.', offline: true }),
     },
     { key: 'timeout', label: 'Client timeout', error: await failWith({ slow: { latencyMs: 5_000 } }, { timeoutMs: 50 }) },
-    { key: 'unexpected', label: 'Unreadable body (truncated JSON)', error: await failWith({ malformed: { kind: 'truncated', status: 500 } }) },
+    { key: 'unexpected', label: 'Unreadable body of an undocumented status (truncated JSON)', error: await failWith({ malformed: { kind: 'truncated', status: 520 } }) },
   ];
 }
 

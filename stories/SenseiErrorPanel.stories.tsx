@@ -185,11 +185,11 @@ export const Timeout: Story = {
   play: expectPanel('Request timed out', { button: 'Retry' }),
 };
 
-/** An HTML error page from a proxy instead of the standard body. */
+/** A body that is not the standard one, on a status the API does not document (a documented one keeps its own state). */
 export const UnexpectedBody: Story = {
-  loaders: fromApi({ malformed: { kind: 'truncated', status: 500 } }),
+  loaders: fromApi({ malformed: { kind: 'truncated', status: 520 } }),
   play: async (context) => {
-    await expectPanel('Unexpected response', { text: 'Internal Server Error (500)', button: 'Retry' })(context);
+    await expectPanel('Unexpected response', { text: 'Server error (520)', button: 'Retry' })(context);
     await expect(context.canvasElement.querySelector('[data-slot="request-id-value"]')).toHaveTextContent(/^req_/);
   },
 };

@@ -34,13 +34,15 @@ export interface SenseiErrorInit {
   idempotent?: boolean | undefined;
   /** The error body was missing or not the standard shape (HTML from a proxy, truncated JSON…). */
   bodyUnreadable?: boolean | undefined;
+  /** What went wrong, for developers (logs, devtools); `message` is the one written for people. */
+  diagnostic?: string | undefined;
   cause?: unknown;
 }
 
 const BRAND = Symbol.for('@sensei/react.SenseiError');
 
 /** What `toJSON()` copies, in this order. */
-const JSON_KEYS = ['name', 'kind', 'message', 'status', 'code', 'details', 'requestId', 'retryAfterMs', 'retryAt', 'rateLimit', 'method', 'url'] as const;
+const JSON_KEYS = ['name', 'kind', 'message', 'status', 'code', 'details', 'requestId', 'retryAfterMs', 'retryAt', 'rateLimit', 'method', 'url', 'diagnostic'] as const;
 
 /**
  * The one error type of the library. Every failure of a Sensei call — HTTP status, network,
@@ -69,6 +71,11 @@ export class SenseiError extends Error {
   declare readonly url: string | undefined;
   declare readonly idempotent: boolean;
   declare readonly bodyUnreadable: boolean;
+  /**
+   * What went wrong, for developers: logs and devtools, never error UI. Set when `message`
+   * alone would hide it, e.g. "Bad Gateway (502): the response body was not a Sensei error.".
+   */
+  declare readonly diagnostic: string | undefined;
 
   constructor(init: SenseiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -84,6 +91,7 @@ export class SenseiError extends Error {
     this.url = init.url;
     this.idempotent = init.idempotent ?? false;
     this.bodyUnreadable = init.bodyUnreadable ?? false;
+    this.diagnostic = init.diagnostic;
     Object.defineProperty(this, BRAND, { value: true });
   }
 

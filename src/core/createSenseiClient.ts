@@ -472,15 +472,15 @@ function httpError(text: string, key: string | undefined, known: Omit<SenseiErro
       // Not JSON (HTML from a proxy, truncated, empty): handled as an unreadable body below.
     }
   }
-  const message =
-    payload?.message?.trim().slice(0, MAX_MESSAGE_CHARS) ||
-    `${describeStatus(known.status)}${payload ? '' : ': the response body was not a Sensei error.'}`;
+  // Without a message from the server, the status label is the one for people; why is for developers.
+  const message = payload?.message?.trim().slice(0, MAX_MESSAGE_CHARS) || describeStatus(known.status);
   return new SenseiHttpError(
     redactSecret(
       {
         ...known,
         kind: 'http' as const,
         message,
+        diagnostic: payload ? undefined : `${describeStatus(known.status)}: the response body was not a Sensei error.`,
         code: payload?.code,
         details: payload?.details,
         requestId: payload?.request_id ?? known.requestId,

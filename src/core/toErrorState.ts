@@ -164,8 +164,9 @@ export function kindForStatus(status: number): ErrorStateKind {
  * id and field errors. Never throws.
  *
  * - A `SenseiError` maps by its status (DESIGN.md's table): 400 bad request … 503 unavailable;
- *   undocumented 4xx/5xx fall back by class. A body that was not the standard shape makes it
- *   `unexpected` (with the status, request id and a retry timed by the status).
+ *   undocumented 4xx/5xx fall back by class. A body that was not the standard shape keeps the
+ *   state of a documented status (nginx's HTML 413 is still "payload too large") and makes an
+ *   undocumented one `unexpected`; its diagnostic is never shown.
  * - No response is `offline` (with the "network" text while the browser says it is online),
  *   the client timeout `timeout`, an abort `aborted` — error UI renders nothing for an abort,
  *   since the app cancelled the request itself.
@@ -237,8 +238,6 @@ function classifyUnsafe(error: unknown, now: number): Classified {
   return plain('unexpected');
 }
 
-const GATEWAY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
-
 function classifySenseiError(error: SenseiError, now: number): Classified {
   const status = finiteOrUndefined(error.status);
   const common = { status, code: nonEmpty(error.code), requestId: nonEmpty(error.requestId), details: error.details };
@@ -248,15 +247,15 @@ function classifySenseiError(error: SenseiError, now: number): Classified {
     case 'http': {
       const retryAt = retryAtOf(error, now);
       if (status === undefined) return state('unexpected', 'unexpected', { retryAt });
-      // Gateways and rate limiters answer 429/502/503/504 with their own HTML: the status still
-      // says what happened. Any other unreadable body is an unexpected response (DESIGN.md).
-      if (error.bodyUnreadable && !GATEWAY_STATUSES.has(status)) return state('unexpected', 'unreadable-response', { retryAt });
+      // Proxies answer with their own HTML (nginx's 413, a gateway's 502): a status the API
+      // documents still says what happened. Only an undocumented one is an unexpected response.
+      if (error.bodyUnreadable && !Object.hasOwn(KIND_BY_STATUS, status)) return state('unexpected', 'unreadable-response', { retryAt });
       const kind = kindForStatus(status);
-      // The client uses the status label as message when the body had none: that is not the server's.
+      // Without a readable body, or with the status label as message, nothing is the server's to show.
       const message = error.message.trim();
       return state(kind, kind, {
         statusTexts: true,
-        serverMessage: message === describeStatus(status) ? undefined : serverText(message),
+        serverMessage: error.bodyUnreadable || message === describeStatus(status) ? undefined : serverText(message),
         retryAt,
       });
     }

@@ -9,6 +9,7 @@ import {
   SenseiTimeoutError,
 } from '../../src/core/SenseiError.js';
 import { operationError } from '../../src/core/operationStatus.js';
+import { isRetryable } from '../../src/core/retryPolicy.js';
 import { getStatusInfo } from '../../src/core/statusCodes.js';
 import { toErrorState, type ErrorActionType, type ErrorStateKind } from '../../src/core/toErrorState.js';
 import { createFakeFetch, errorBody, json, rejectionOf, text, type Responder } from './fakeFetch.js';
@@ -152,12 +153,43 @@ describe('toErrorState: unreadable bodies and non-HTTP failures', () => {
     expect(state.actions.map((a) => a.type)).toEqual(['retry', 'contact-support']);
   });
 
-  it('maps an unreadable body of any other status to unexpected', async () => {
-    const state = toErrorState(await clientError(() => text('<html>oops</html>', 500, { 'X-Request-Id': 'req_500' })));
+  it('maps an unreadable body of a status the API does not document to unexpected', async () => {
+    const state = toErrorState(await clientError(() => text('<html>oops</html>', 520, { 'X-Request-Id': 'req_520' })));
     expect(state.kind).toBe('unexpected');
     expect(state.title).toBe(defaultErrorMessages.texts['unreadable-response'].title);
-    expect(state.requestId).toBe('req_500');
+    expect(state.requestId).toBe('req_520');
     expect(state.actions.map((a) => a.type)).toEqual(['retry', 'contact-support']);
+  });
+
+  const NGINX_413 =
+    '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n';
+
+  it("keeps nginx's HTML 413 as payload too large, with no retry", async () => {
+    const error = await clientError(() => text(NGINX_413, 413, { 'Content-Type': 'text/html' }));
+    expect(isRetryable(error)).toBe(false);
+    const state = toErrorState(error);
+    expect(state).toMatchObject({ kind: 'payload-too-large', retryable: false, status: 413 });
+    expect(state.actions.map((a) => a.type)).toEqual(['dismiss']);
+    expect(state.title).toBe(defaultErrorMessages.statuses?.[413]?.title ?? defaultErrorMessages.texts['payload-too-large'].title);
+  });
+
+  it.each(seedRows)('an unreadable %i body keeps the state of its status (%s), and shows people no diagnostic', async (status, kind, actions) => {
+    const headers: Record<string, string> = status === 429 ? { 'Retry-After': '1' } : {};
+    const unreadable = await clientError(() => text('<html><body>proxy page</body></html>', status, { 'Content-Type': 'text/html', ...headers }));
+    const readable = toErrorState(await clientError(() => json({ error: {} }, status, headers)));
+    const state = toErrorState(unreadable);
+    expect(state.kind).toBe(kind);
+    expect(state.actions.map((a) => a.type)).toEqual(actions.map((a) => (a === 'retry' && status === 429 ? 'retry-at' : a)));
+    expect({ title: state.title, message: state.message, solution: state.solution }).toEqual({
+      title: readable.title,
+      message: readable.message,
+      solution: readable.solution,
+    });
+    expect(`${state.title} ${state.message} ${state.solution}`).not.toMatch(/response body|Sensei error|<html/);
+    // The diagnostic is kept for developers, in the error and its JSON.
+    expect((unreadable as SenseiHttpError).diagnostic).toMatch(/the response body was not a Sensei error/);
+    expect((unreadable as SenseiHttpError).toJSON().diagnostic).toBe((unreadable as SenseiHttpError).diagnostic);
+    expect((unreadable as SenseiHttpError).message).not.toMatch(/response body/);
   });
 
   it('keeps an unreadable 503 unavailable and times its retry by Retry-After', async () => {

@@ -32,7 +32,8 @@ function table(): string {
   }
   lines.push(row('no response', 'Offline, DNS, CORS refusal', new SenseiNetworkError({ kind: 'network', message: 'x', idempotent: true })));
   lines.push(row('client timeout', 'No response within `timeoutMs`', new SenseiTimeoutError({ kind: 'timeout', message: 'x', timeoutMs: 1, idempotent: true })));
-  lines.push(row('unreadable body', 'HTML, truncated or empty error body (500)', new SenseiHttpError({ kind: 'http', status: 500, message: 'x', bodyUnreadable: true, idempotent: true })));
+  // An unreadable body of a documented status keeps that status's row; only an undocumented one is unexpected.
+  lines.push(row('unreadable body', 'HTML, truncated or empty error body of a status the API does not document (520)', new SenseiHttpError({ kind: 'http', status: 520, message: 'x', bodyUnreadable: true, idempotent: true })));
   return lines.join('\n');
 }
 
