@@ -30,6 +30,10 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS
 /** Error bodies larger than this are not parsed: no useful message is that long. */
 const MAX_ERROR_BODY_CHARS = 1_000_000;
 const MAX_MESSAGE_CHARS = 2_000;
+/** Statuses whose `Location` is followed (same origin only). */
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+/** Same-origin redirects followed before giving up. */
+const MAX_REDIRECTS = 5;
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
@@ -284,8 +288,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
       }
 
-      const doFetch = options.fetch ?? globalThis.fetch;
-      const response = await doFetch(url.href, { method, headers, body, signal });
+      const response = await fetchSameOrigin(url, { method, headers, body, signal }, key, where);
       const now = timers.now();
       const rateLimit = parseRateLimit(response.headers, now);
       const { status } = response;
@@ -325,6 +328,55 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     } finally {
       if (timer !== undefined) timers.clearTimeout(timer);
       userSignal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * `fetch` without following redirects to other origins: the key (in any header) must not reach
+   * them, and their body is not Sensei data. Same-origin redirects are followed, a few hops deep.
+   */
+  async function fetchSameOrigin(url: URL, init: RequestInit, key: string | undefined, where: RequestTarget): Promise<Response> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let current = url;
+    let next: RequestInit = { ...init, redirect: 'manual' };
+    for (let hop = 0; ; hop += 1) {
+      const response = await doFetch(current.href, next);
+      const refuse = (why: string) => {
+        void response.body?.cancel().catch(() => {}); // Unread: free the connection.
+        const known = { status: response.status || undefined, requestId: response.headers.get('x-request-id') ?? undefined };
+        return invalidResponse(redactSecret(why, key), known, where);
+      };
+      // A browser hides where a manual redirect points (an opaque response with status 0).
+      if (response.type === 'opaqueredirect') {
+        return Promise.reject(
+          refuse(
+            `The server answered with a redirect whose target the browser hides, so it was not followed: the API key may only go to ${base.origin}. Point baseUrl (and status_url) at the final address.`,
+          ),
+        );
+      }
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      if (location === null) return response;
+      let target: URL;
+      try {
+        target = new URL(location, current);
+      } catch {
+        return Promise.reject(refuse(`The server answered ${response.status} with a Location that is not a URL.`));
+      }
+      if (target.origin !== base.origin || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
+        return Promise.reject(
+          refuse(`Sensei refused a redirect to ${target.protocol === 'http:' || target.protocol === 'https:' ? target.origin : `a ${target.protocol} URL`}: the API key may only go to ${base.origin}.`),
+        );
+      }
+      if (hop >= MAX_REDIRECTS) return Promise.reject(refuse(`Too many redirects (more than ${MAX_REDIRECTS}) from ${url.pathname}.`));
+      void response.body?.cancel().catch(() => {});
+      // As fetch does: 303 (and 301/302 after a POST) repeat as a GET without a body; 307/308 keep both.
+      const method = next.method ?? 'GET';
+      if ((response.status === 303 && method !== 'HEAD') || (response.status <= 302 && method === 'POST')) {
+        const headers = new Headers(next.headers);
+        headers.delete('Content-Type');
+        next = { ...next, method: 'GET', body: undefined, headers };
+      }
+      current = target;
     }
   }
 
@@ -451,7 +503,7 @@ function abortError(where: RequestTarget, cause: unknown): SenseiAbortError {
 /** A response whose body is not what the API promises. */
 function invalidResponse(
   message: string,
-  { status, requestId }: { status: number; requestId: string | undefined },
+  { status, requestId }: { status: number | undefined; requestId: string | undefined },
   where: Partial<RequestTarget>,
 ): SenseiResponseError {
   return new SenseiResponseError({ kind: 'invalid-response', message, status, requestId, ...where });

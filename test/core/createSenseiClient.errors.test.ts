@@ -336,3 +336,36 @@ describe('the API key never leaks into errors', () => {
     }
   });
 });
+
+describe('redirects in a browser (redirect: "manual")', () => {
+  /** What a browser's fetch answers for a redirect under `redirect: 'manual'`: the target is hidden. */
+  const opaqueRedirect = (): Response =>
+    ({
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      redirected: false,
+      url: '',
+      headers: new Headers(),
+      body: null,
+      text: async () => JSON.stringify({ id: 'op_evil', status: 'completed', status_url: '/v1/x' }),
+      json: async () => ({ id: 'op_evil', status: 'completed', status_url: '/v1/x' }),
+    }) as unknown as Response;
+
+  it('asks fetch not to follow redirects', async () => {
+    const { client, fetchMock } = setup(() => json({ ok: true }));
+    await client.get('/v1/x');
+    expect((fetchMock.mock.calls[0]?.[1] as RequestInit).redirect).toBe('manual');
+  });
+
+  it('refuses an opaque redirect with a typed error that says its target is hidden, and reads nothing from it', async () => {
+    const { client, calls } = setup(() => opaqueRedirect());
+    const error = await rejectionOf(client.getOperation('/v1/operations/op_1'));
+    expect(error).toBeInstanceOf(SenseiResponseError);
+    expect(error).toMatchObject({ kind: 'invalid-response' });
+    expect((error as Error).message).toMatch(/redirect.*hid/i);
+    expect((error as SenseiError).status).toBeUndefined();
+    expect(isRetryable(error)).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+});
