@@ -256,7 +256,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       // Anything else fetch (or a wrapper) throws is a bug or a bad init: retrying cannot help.
       if (!offline && !isNetworkError(raw)) {
-        return invalidRequest('The request failed without a response, for a reason other than the network (see cause).', where, cause);
+        return invalidRequest('The request failed for a reason other than the network (see cause); it was not retried.', where, cause);
       }
       return new SenseiNetworkError({
         kind: 'network',

@@ -41,7 +41,10 @@ function toUtc(
   const minute = Number(minuteText);
   const second = Number(secondText);
   if (hour > 23 || minute > 59 || second > 60) return undefined; // 60: a leap second
-  const at = Date.UTC(year, month, day, hour, minute, second);
-  // Date.UTC rolls 31 Feb over into March: such a day does not exist.
-  return new Date(Date.UTC(year, month, day)).getUTCDate() === day && day > 0 ? at : undefined;
+  // Not Date.UTC: it reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  // 31 Feb would roll over into March: such a day does not exist.
+  if (date.getUTCDate() !== day) return undefined;
+  return date.setUTCHours(hour, minute, second);
 }

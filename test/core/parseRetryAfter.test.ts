@@ -140,3 +140,9 @@ describe('clampDelay', () => {
     expect(clampDelay(Number.POSITIVE_INFINITY)).toBe(MAX_SERVER_DELAY_MS);
   });
 });
+
+describe('parseHttpDate: four-digit years are taken as written', () => {
+  it('reads year 0099 as 99, not 1999', () => {
+    expect(parseHttpDate('Thu, 01 Jan 0099 00:00:00 GMT')).toBe(new Date('0099-01-01T00:00:00Z').getTime());
+  });
+});

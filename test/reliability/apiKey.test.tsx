@@ -110,7 +110,7 @@ describe('the API key never leaks', () => {
       'SenseiNetworkError',
       'SenseiTimeoutError',
       'SenseiAbortError',
-      'SenseiNetworkError',
+      'SenseiRequestError', // a plain Error from the body is no network failure (#13 item 6)
       'SenseiNetworkError',
     ]);
     for (const error of failures) expectNoKey(errorTexts(error), (error as Error).name);

@@ -40,6 +40,48 @@ describe('fuzz: header parsing', () => {
   );
 });
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The three HTTP-date forms of RFC 9110 §5.6.7 for `at`, written by hand (UTC getters only). */
+function httpDates(at: number): [imf: string, rfc850: string, asctime: string] {
+  const d = new Date(at);
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const [day, month, year] = [d.getUTCDate(), MONTHS[d.getUTCMonth()], d.getUTCFullYear()];
+  return [
+    `${DAYS[d.getUTCDay()]}, ${pad(day)} ${month} ${year} ${time} GMT`,
+    `${LONG_DAYS[d.getUTCDay()]}, ${pad(day)}-${month}-${pad(year % 100)} ${time} GMT`,
+    `${DAYS[d.getUTCDay()]} ${month} ${String(day).padStart(2, ' ')} ${time} ${year}`,
+  ];
+}
+
+describe('fuzz: Retry-After as RFC 9110 writes it', () => {
+  it(`reads each HTTP-date form of any second as that instant, as UTC (${FUZZ_RUNS.headerParsing} cases)`, () => {
+    fc.assert(
+      fc.property(clock, fc.integer({ min: 0, max: MAX_SERVER_DELAY_MS / 1000 }), (now, aheadSeconds) => {
+        const at = Math.floor(now / 1000) * 1000 + aheadSeconds * 1000;
+        const [imf, rfc850, asctime] = httpDates(at);
+        // RFC 850's two-digit year is placed within 50 years of `now`: one day ahead always is.
+        for (const value of [imf, rfc850, asctime]) expect(parseRetryAfter(value, now), value).toBe(Math.max(0, at - now));
+      }),
+      fuzzParams(FUZZ_RUNS.headerParsing),
+    );
+  });
+
+  it(`accepts a value only as 1*DIGIT or an HTTP date (${FUZZ_RUNS.headerParsing} cases)`, () => {
+    fc.assert(
+      fc.property(headerValue, clock, (value, now) => {
+        if (value === undefined || parseRetryAfter(value, now) === undefined) return;
+        const text = value.trim();
+        expect(/^\d+$/.test(text) || /GMT$|\d{4}$/.test(text), JSON.stringify(value)).toBe(true);
+      }),
+      fuzzParams(FUZZ_RUNS.headerParsing),
+    );
+  });
+});
+
 /** One thing that reaches a store: a response's headers, or another tab's message. */
 const storeEvent = fc.oneof(
   {

@@ -19,7 +19,7 @@ import { paginationRange, paginationWindow } from '../../src/core/paginationWind
 import { MAX_SERVER_DELAY_MS } from '../../src/core/parseRetryAfter.js';
 import { RateLimitStore } from '../../src/core/RateLimitStore.js';
 import { backoffDelay, createRetryPolicy } from '../../src/core/retryPolicy.js';
-import { isSenseiError, SenseiHttpError, SenseiNetworkError } from '../../src/core/SenseiError.js';
+import { isSenseiError, SenseiHttpError, SenseiRequestError } from '../../src/core/SenseiError.js';
 import { setTimerProvider } from '../../src/core/timers.js';
 import { SenseiProvider } from '../../src/react/SenseiProvider.js';
 import { usePaginatedList } from '../../src/react/usePaginatedList.js';
@@ -49,10 +49,11 @@ describe('regressions found by the fuzzers', () => {
 
   // fuzzClient, seed 521960363 path "446:1": ["get", { kind: 'reject', error: 'revoked proxy' }, 0].
   // `cause instanceof SenseiError` threw on the proxy, so a raw TypeError escaped the client.
-  it('fetch rejecting with a revoked proxy still gives a SenseiNetworkError', async () => {
+  // A revoked proxy is no network failure (#13 item 6): a typed, non-retried invalid-request error.
+  it('fetch rejecting with a revoked proxy still gives a typed SenseiError', async () => {
     const client = clientRejectingWith(revokedProxy);
     const error = await client.get('/v1/migrations').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SenseiNetworkError);
+    expect(error).toBeInstanceOf(SenseiRequestError);
     expectSaneError(error, Date.now());
   });
 
