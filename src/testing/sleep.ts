@@ -1,6 +1,8 @@
+import { timers } from '../core/timers.js';
+
 /**
- * Waits `ms`, or rejects with the signal's reason once it aborts. `setTimeout` is looked up on
- * each call, so `vi.useFakeTimers()` installed after the mock was created still drives it.
+ * Waits `ms`, or rejects with the signal's reason once it aborts. Through the library's timers:
+ * looked up on each call (fake timers installed later still drive it), and safe past 2^31−1 ms.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -9,10 +11,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       return;
     }
     const onAbort = () => {
-      globalThis.clearTimeout(timer);
+      timers.clearTimeout(timer);
       reject(abortReason(signal));
     };
-    const timer = globalThis.setTimeout(() => {
+    const timer = timers.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
