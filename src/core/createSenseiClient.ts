@@ -344,15 +344,11 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       const refuse = (why: string) => {
         void response.body?.cancel().catch(() => {}); // Unread: free the connection.
         const known = { status: response.status || undefined, requestId: response.headers.get('x-request-id') ?? undefined };
-        return invalidResponse(redactSecret(why, key), known, where);
+        return invalidResponse(redactSecret(`${why} The API key may only go to ${base.origin}.`, key), known, where);
       };
       // A browser hides where a manual redirect points (an opaque response with status 0).
       if (response.type === 'opaqueredirect') {
-        return Promise.reject(
-          refuse(
-            `The server answered with a redirect whose target the browser hides, so it was not followed: the API key may only go to ${base.origin}. Point baseUrl (and status_url) at the final address.`,
-          ),
-        );
+        throw refuse('The server answered with a redirect whose target the browser hides, so it was not followed. Point baseUrl and status_url at the final address.');
       }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
@@ -360,14 +356,13 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       try {
         target = new URL(location, current);
       } catch {
-        return Promise.reject(refuse(`The server answered ${response.status} with a Location that is not a URL.`));
+        throw refuse(`The server answered ${response.status} with a Location that is not a URL.`);
       }
-      if (target.origin !== base.origin || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
-        return Promise.reject(
-          refuse(`Sensei refused a redirect to ${target.protocol === 'http:' || target.protocol === 'https:' ? target.origin : `a ${target.protocol} URL`}: the API key may only go to ${base.origin}.`),
-        );
+      const http = target.protocol === 'https:' || target.protocol === 'http:';
+      if (!http || target.origin !== base.origin) {
+        throw refuse(`Refused to follow a redirect to ${http ? target.origin : `a ${target.protocol} URL`}.`);
       }
-      if (hop >= MAX_REDIRECTS) return Promise.reject(refuse(`Too many redirects (more than ${MAX_REDIRECTS}) from ${url.pathname}.`));
+      if (hop >= MAX_REDIRECTS) throw refuse(`Too many redirects (more than ${MAX_REDIRECTS}) from ${url.pathname}.`);
       void response.body?.cancel().catch(() => {});
       // As fetch does: 303 (and 301/302 after a POST) repeat as a GET without a body; 307/308 keep both.
       const method = next.method ?? 'GET';

@@ -98,7 +98,7 @@ describe('redirects', () => {
       expect(api.received).toHaveLength(1);
       expect(error).toBeInstanceOf(SenseiResponseError);
       expect(error).toMatchObject({ kind: 'invalid-response', status });
-      expect((error as Error).message).toContain(`refused a redirect to ${foreign.origin}`);
+      expect((error as Error).message).toContain(`Refused to follow a redirect to ${foreign.origin}.`);
       expect(isRetryable(error)).toBe(false);
       expect(toErrorState(error).kind).toBe('unexpected');
       for (const shown of everyTextOf(error)) expect(shown).not.toContain(KEY);
