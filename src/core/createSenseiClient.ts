@@ -256,7 +256,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       // Anything else fetch (or a wrapper) throws is a bug or a bad init: retrying cannot help.
       if (!offline && !isNetworkError(raw)) {
-        return invalidRequest('The request failed for a reason other than the network (see cause); it was not retried.', where, cause);
+        return invalidRequest('The request failed, not for the network: see cause.', where, cause);
       }
       return new SenseiNetworkError({
         kind: 'network',
@@ -348,21 +348,17 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       };
       // A browser hides where a manual redirect points (an opaque response with status 0).
       if (response.type === 'opaqueredirect') {
-        throw refuse('The server answered with a redirect whose target the browser hides, so it was not followed. Point baseUrl and status_url at the final address.');
+        throw refuse('Refused a redirect whose target the browser hides.');
       }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
-      let target: URL;
-      try {
-        target = new URL(location, current);
-      } catch {
-        throw refuse(`The server answered ${response.status} with a Location that is not a URL.`);
-      }
+      // An unreadable Location throws here: a typed error too, never retried (not the network).
+      const target = new URL(location, current);
       const http = target.protocol === 'https:' || target.protocol === 'http:';
       if (!http || target.origin !== base.origin) {
-        throw refuse(`Refused to follow a redirect to ${http ? target.origin : `a ${target.protocol} URL`}.`);
+        throw refuse(`Refused a redirect to ${http ? target.origin : target.protocol}.`);
       }
-      if (hop >= MAX_REDIRECTS) throw refuse(`Too many redirects (more than ${MAX_REDIRECTS}) from ${url.pathname}.`);
+      if (hop >= MAX_REDIRECTS) throw refuse('Refused a redirect: too many redirects.');
       void response.body?.cancel().catch(() => {});
       // As fetch does: 303 (and 301/302 after a POST) repeat as a GET without a body; 307/308 keep both.
       const method = next.method ?? 'GET';
@@ -470,10 +466,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 function normalizeTimeout(value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && value >= 0) return value;
-  warnOnce(
-    `timeoutMs:${String(value)}`,
-    `timeoutMs must be a duration in ms (0 or Infinity for none), not ${String(value)}; using ${fallback} ms.`,
-  );
+  warnOnce(`timeoutMs:${String(value)}`, `timeoutMs ${String(value)} is no duration in ms; using ${fallback}.`);
   return fallback;
 }
 

@@ -32,7 +32,7 @@ export interface ErrorMessages {
   texts: Readonly<Record<ErrorTextKey, ErrorText>>;
   /**
    * Per-status refinements, applied while a state has the kind its status maps to (not when a
-   * catalog entry changed the kind, nor for an unreadable body).
+   * catalog entry changed the kind), also when the body was unreadable.
    * @default the seed's solution for every documented 4xx/5xx status
    */
   statuses?: Readonly<Partial<Record<number, Partial<ErrorText>>>>;

@@ -1,13 +1,10 @@
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)';
-const LONG_DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
-const TIME = '(\\d\\d):(\\d\\d):(\\d\\d)';
-
-// RFC 9110 §5.6.7, the only three forms: IMF-fixdate, obsolete RFC 850 and asctime.
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d\\d) ${MONTH} (\\d{4}) ${TIME} GMT$`, 'i');
-const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d\\d)-${MONTH}-(\\d\\d) ${TIME} GMT$`, 'i');
-const ASCTIME = new RegExp(`^${DAY} ${MONTH} ((?:\\d| )\\d) ${TIME} (\\d{4})$`, 'i');
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+const MONTH = `(${MONTHS.replace(/(...)(?!$)/g, '$1|')})`;
+// RFC 9110 §5.6.7: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) and the obsolete RFC 850
+// (`Sunday, 06-Nov-94 08:49:37 GMT`); asctime (`Sun Nov  6 08:49:37 1994`) is rewritten to the
+// first. Day names are not checked against the date: they add nothing to it.
+const FIXDATE = new RegExp(`^[A-Z][a-z]{2}(?:[a-z]{0,3}day)?, (\\d\\d)([ -])${MONTH}\\2(\\d{4}|\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d) GMT$`);
+const ASCTIME = new RegExp(`^([A-Z][a-z]{2}) ${MONTH} ([ \\d]\\d) (\\S{8}) (\\d{4})$`);
 
 /**
  * Reads an HTTP-date (RFC 9110 §5.6.7) as epoch ms, always as UTC: `Date.parse` would read
@@ -15,36 +12,21 @@ const ASCTIME = new RegExp(`^${DAY} ${MONTH} ((?:\\d| )\\d) ${TIME} (\\d{4})$`, 
  * years: one more than 50 years ahead is in the past century. Anything else is `undefined`.
  */
 export function parseHttpDate(value: string, now: number = Date.now()): number | undefined {
-  let match = IMF_FIXDATE.exec(value);
-  if (match) return toUtc(match[3], match[2], match[1], match.slice(4));
-  match = ASCTIME.exec(value);
-  if (match) return toUtc(match[6], match[1], match[2], match.slice(3, 6));
-  match = RFC_850.exec(value);
-  if (!match) return undefined;
-  const thisYear = new Date(now).getUTCFullYear();
-  let year = thisYear - (thisYear % 100) + Number(match[3]);
-  if (year < thisYear - 50) year += 100;
-  if (year > thisYear + 50) year -= 100;
-  return toUtc(String(year), match[2], match[1], match.slice(4));
-}
-
-function toUtc(
-  yearText: string | undefined,
-  monthText: string | undefined,
-  dayText: string | undefined,
-  [hourText, minuteText, secondText]: (string | undefined)[],
-): number | undefined {
-  const year = Number(yearText);
-  const month = MONTHS.indexOf(monthText?.toLowerCase() ?? '');
-  const day = Number(dayText);
-  const hour = Number(hourText);
-  const minute = Number(minuteText);
-  const second = Number(secondText);
+  const parts = FIXDATE.exec(value.replace(ASCTIME, (_, day: string, month: string, date: string, time: string, year: string) => `${day}, ${date.replace(' ', '0')} ${month} ${year} ${time} GMT`));
+  const [, dayText, dash, month = '', yearText = '', ...time] = parts ?? [];
+  // IMF-fixdate has a four-digit year, RFC 850 a two-digit one after dashes.
+  if (!parts || (dash === '-') !== (yearText.length === 2)) return undefined;
+  const [day, hour, minute, second] = [dayText, ...time].map(Number) as [number, number, number, number];
+  let year = Number(yearText);
+  if (dash === '-') {
+    const thisYear = new Date(now).getUTCFullYear();
+    const ahead = (year - (thisYear % 100) + 100) % 100;
+    year = thisYear + (ahead > 50 ? ahead - 100 : ahead);
+  }
   if (hour > 23 || minute > 59 || second > 60) return undefined; // 60: a leap second
-  // Not Date.UTC: it reads years 0–99 as 1900–1999.
+  // Not Date.UTC, which reads years 0–99 as 1900–1999.
   const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  // 31 Feb would roll over into March: such a day does not exist.
-  if (date.getUTCDate() !== day) return undefined;
-  return date.setUTCHours(hour, minute, second);
+  date.setUTCFullYear(year, MONTHS.indexOf(month) / 3, day);
+  // 31 Feb would roll over into March: no such day.
+  return date.getUTCDate() === day ? date.setUTCHours(hour, minute, second) : undefined;
 }

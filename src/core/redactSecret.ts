@@ -29,22 +29,14 @@ function redact(value: unknown, secret: string, depth: number): unknown {
 function redactError(error: Error, secret: string, depth: number): Error {
   const copy = Object.create(Object.getPrototypeOf(error) as object | null) as Error;
   let changed = false;
-  for (const key of Reflect.ownKeys(error)) {
-    const descriptor = Object.getOwnPropertyDescriptor(error, key);
-    if (!descriptor) continue;
-    // An own getter would hand out the key again on every read: keep what it reads now instead.
-    const value: unknown = 'value' in descriptor ? descriptor.value : readSafely(error, key);
+  // Getters, own or inherited (a class's `get message()`), would hand out the key on every read:
+  // what they read now is kept, redacted.
+  for (const key of new Set([...Reflect.ownKeys(error), 'name', 'message', 'stack'])) {
+    const own = Object.getOwnPropertyDescriptor(error, key);
+    const value: unknown = own && 'value' in own ? own.value : readSafely(error, key);
     const next = redact(value, secret, depth + 1);
     if (next !== value) changed = true;
-    Object.defineProperty(copy, key, { value: next, enumerable: descriptor.enumerable ?? false, configurable: true, writable: true });
-  }
-  // An inherited getter (a class's `get message()`) too: pin what it reads, redacted.
-  for (const key of ['name', 'message', 'stack'] as const) {
-    const text = readSafely(error, key);
-    if (typeof text === 'string' && text.includes(secret)) {
-      Object.defineProperty(copy, key, { value: redact(text, secret, depth), writable: true, configurable: true });
-      changed = true;
-    }
+    if (own || next !== value) Object.defineProperty(copy, key, { value: next, enumerable: own?.enumerable ?? false, configurable: true, writable: true });
   }
   return changed ? copy : error;
 }
