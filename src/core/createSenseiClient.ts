@@ -434,7 +434,9 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       for (const [index, item] of envelope.data.entries()) {
         const result = await validateStandard(opts.itemSchema, item);
         if (!result.ok) {
-          throw invalidResponse(`Item ${index} of the list does not match itemSchema: ${result.message}`, response, where);
+          // Schema messages may quote the value, and with it a key the server echoed.
+          const message = redactSecret(`Item ${index} of the list does not match itemSchema: ${result.message}`, keysUsed.get(response));
+          throw invalidResponse(message, response, where);
         }
         items.push(result.value);
       }

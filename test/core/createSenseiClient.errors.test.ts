@@ -11,6 +11,7 @@ import {
   SenseiResponseError,
   type HttpMethod,
   type SenseiClientOptions,
+  type StandardSchemaV1,
 } from '../../src/core/index.js';
 import { createFakeFetch, errorBody, everyTextOf, json, rejectionOf, text, type Responder } from './fakeFetch.js';
 
@@ -291,6 +292,17 @@ describe('the API key never leaks into errors', () => {
       assertClean(error);
       expect(JSON.stringify(error.toJSON())).not.toContain(KEY);
     }
+  });
+
+  it("is redacted from an itemSchema message that quotes the item", async () => {
+    const quoting: StandardSchemaV1<unknown, { name: string }> = {
+      '~standard': { version: 1, vendor: 'test', validate: (value) => ({ issues: [{ message: `got ${JSON.stringify(value)}` }] }) },
+    };
+    const page = { data: [{ token: KEY }], pagination: { page: 1, per_page: 1, total: 1, total_pages: 1, has_next: false, has_prev: false } };
+    const { client } = setup(() => json(page));
+    const error = await rejectionOf(client.list('/v1/things', { itemSchema: quoting }));
+    expect((error as Error).message).toBe('Item 0 of the list does not match itemSchema: got {"token":"[redacted]"}');
+    assertClean(error);
   });
 
   it('is redacted when the key comes from getApiKey', async () => {
