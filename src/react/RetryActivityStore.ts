@@ -69,16 +69,11 @@ type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
 const EMPTY: readonly RetryActivityEntry[] = Object.freeze([]);
 const noop = () => {};
 
-/** Sensei queries are keyed `['sensei', …]` (see `senseiKeys`). */
-function isSenseiQuery(query: AnyQuery): boolean {
-  return Array.isArray(query.queryKey) && query.queryKey[0] === 'sensei';
-}
-
-/** `useSenseiMutation` marks its mutations with `meta: { sensei: true }`; a `['sensei', …]` key counts too. */
-function isSenseiMutation(mutation: AnyMutation): boolean {
-  const { meta, mutationKey } = mutation.options;
-  return meta?.sensei === true || (Array.isArray(mutationKey) && mutationKey[0] === 'sensei');
-}
+/**
+ * Sensei queries and mutations carry `meta: { sensei: true }` (the hooks set it): a query with
+ * its own `queryKey` is still one, and a foreign query under a `['sensei', …]` key is not.
+ */
+const isSensei = (request: AnyQuery | AnyMutation): boolean => request.meta?.sensei === true;
 
 // What makes an entry worth a new snapshot: the rest (id, kind, key, since…) never changes within an episode.
 const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
@@ -203,7 +198,7 @@ export class RetryActivityStore {
 
   #onQueryEvent = (event: QueryCacheNotifyEvent): void => {
     const query = event.query as AnyQuery;
-    if (!isSenseiQuery(query)) return;
+    if (!isSensei(query)) return;
     if (event.type === 'removed') this.#removed(queryId(query));
     else if (event.type === 'updated') this.#syncQuery(query, event.action.type);
   };
@@ -211,7 +206,7 @@ export class RetryActivityStore {
   #onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
     if (!event) return;
     const mutation = event.mutation as AnyMutation | undefined;
-    if (!mutation || !isSenseiMutation(mutation)) return;
+    if (!mutation || !isSensei(mutation)) return;
     if (event.type === 'removed') this.#removed(mutationId(mutation));
     else if (event.type === 'updated') this.#syncMutation(mutation);
   };
@@ -222,7 +217,7 @@ export class RetryActivityStore {
   }
 
   #syncQuery(query: AnyQuery, action: string | undefined): void {
-    if (!isSenseiQuery(query)) return;
+    if (!isSensei(query)) return;
     const id = queryId(query);
     const existing = this.#entries.get(id);
     const { fetchStatus, fetchFailureCount, fetchFailureReason, status, error } = query.state;
@@ -242,7 +237,7 @@ export class RetryActivityStore {
   }
 
   #syncMutation(mutation: AnyMutation): void {
-    if (!isSenseiMutation(mutation)) return;
+    if (!isSensei(mutation)) return;
     const id = mutationId(mutation);
     const existing = this.#entries.get(id);
     const { status, failureCount, failureReason, isPaused, error } = mutation.state;

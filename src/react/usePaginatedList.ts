@@ -113,6 +113,7 @@ interface ListQueryInput<T> {
   perPage: number | undefined;
   itemSchema: StandardSchemaV1<unknown, T> | undefined;
   staleTime: number;
+  meta: Record<string, unknown> | undefined;
 }
 
 function listQueryOptions<T>(input: ListQueryInput<T>) {
@@ -126,6 +127,7 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
     perPage,
     itemSchema,
     staleTime,
+    meta,
   } = input;
   const keyFor = (p: number) => senseiKeys.list(client, path, { page: p, perPage, query: params });
   return {
@@ -147,6 +149,7 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
     retry,
     retryDelay,
     staleTime,
+    meta: { ...meta, sensei: true },
   };
 }
 
@@ -181,6 +184,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     prefetchMinRemaining,
     urlSync,
     staleTime = 30_000,
+    meta,
     ...forwarded
   } = options;
 
@@ -195,7 +199,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const page = wholePage(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage));
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
-  const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime };
+  const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime, meta };
   const query = useQuery<PaginatedResponse<T>, SenseiError>(
     {
       ...forwarded,

@@ -38,6 +38,8 @@ export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
     retryDelay: retryPolicy.retryDelay,
     ...rest,
     queryKey: queryKey ?? senseiKeys.resource(client, path, query),
+    // The marker, not the key, makes it a Sensei query (retry activity, toasts): keys may be the app's own.
+    meta: { ...rest.meta, sensei: true },
     queryFn: async ({ signal }) => {
       const response = await client.request(path, { query, signal });
       return validateResponse(schema, response.data, {

@@ -220,6 +220,22 @@ describe('SenseiToaster: retry toasts', () => {
     expect(toasts()).toHaveLength(0);
   });
 
+  // #13 item 13: a Sensei query is known by its `meta` marker, so an app's own key still toasts.
+  it('toasts for a useSenseiQuery with its own queryKey', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 3 } } } });
+    function OwnKey() {
+      const query = useSenseiQuery<{ id: string }>({ path: PATH, queryKey: ['app', 'migration', 1] });
+      return <p>{query.data ? `loaded ${query.data.id}` : 'loading'}</p>;
+    }
+    renderWith(h, <OwnKey />);
+    await flush();
+    expect(within(toast('retrying')!).getByText('Service unavailable (503)')).toBeInTheDocument();
+    expect(countdown()).toBe('Retrying in 0:03');
+    await flush(3000);
+    expect(screen.getByText('loaded mig_000001')).toBeInTheDocument();
+    expect(toast('recovered')).toHaveTextContent('Service unavailable (503): the retry succeeded.');
+  });
+
   it('takes position, labels and durations from props', async () => {
     const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 3 } } } });
     renderWith(
