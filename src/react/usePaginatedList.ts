@@ -215,14 +215,14 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const hasNext = pagination?.has_next === true;
 
   const change = useCallback(
-    (nextPage: number, nextPerPage: number | undefined) => {
+    (nextPage: number, nextPerPage: number | undefined, replace = false) => {
       if (nextPerPage !== perPage && nextPerPage !== undefined) {
         if (controlledPerPage === undefined && !useUrl) setLocalPerPage(nextPerPage);
         onPerPageChange?.(nextPerPage);
       }
       if (nextPage !== page || (useUrl && nextPerPage !== perPage)) {
         if (controlledPage === undefined) {
-          if (useUrl) sync.write({ page: nextPage, perPage: nextPerPage });
+          if (useUrl) sync.write({ page: nextPage, perPage: nextPerPage }, { replace });
           else setLocalPage(nextPage);
         }
         if (nextPage !== page) onPageChange?.(nextPage);
@@ -238,7 +238,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const clampedPage = isPlaceholderData || pagination === undefined ? undefined : clampPage(page, pagination.total_pages);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (clampedPage !== undefined && clampedPage !== page && !isFetching) change(clampedPage, perPage);
+    if (clampedPage !== undefined && clampedPage !== page && !isFetching) change(clampedPage, perPage, true);
   }, [clampedPage, page, perPage, isFetching, change]);
 
   const prefetched = useRef<readonly unknown[] | undefined>(undefined);
