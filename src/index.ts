@@ -6,7 +6,7 @@ export { useRateLimit } from './react/useRateLimit.js';
 export { useSenseiQuery } from './react/useSenseiQuery.js';
 export type { UseSenseiQueryOptions } from './react/useSenseiQuery.js';
 export { useSenseiMutation } from './react/useSenseiMutation.js';
-export type { UseSenseiMutationOptions } from './react/useSenseiMutation.js';
+export type { UseSenseiMutationOptions, UseSenseiMutationResult } from './react/useSenseiMutation.js';
 export { usePaginatedList } from './react/usePaginatedList.js';
 export type { UsePaginatedListOptions, UsePaginatedListResult } from './react/usePaginatedList.js';
 export { createLocationPageSync } from './react/createLocationPageSync.js';

@@ -1,5 +1,6 @@
 'use client';
 import { type QueryKey, type UseMutationOptions, type UseMutationResult, useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import type { HttpMethod } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
@@ -31,6 +32,14 @@ export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
   invalidates?: readonly QueryKey[] | ((data: TData, variables: TVariables) => readonly QueryKey[]);
 }
 
+export type UseSenseiMutationResult<TData = unknown, TVariables = void> = UseMutationResult<TData, SenseiError, TVariables> & {
+  /**
+   * Aborts the requests of this hook's calls that are still on their way (or waiting at the
+   * gate); each call then fails with a `SenseiAbortError`. Unmounting aborts them too.
+   */
+  abort: () => void;
+};
+
 /**
  * Creates (201), updates or deletes (204) with the library's gate, typed errors and retry
  * policy — which never repeats a non-idempotent write unless it carries an idempotency key.
@@ -40,10 +49,16 @@ export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
  */
 export function useSenseiMutation<TData = unknown, TVariables = void>(
   options: UseSenseiMutationOptions<TData, TVariables>,
-): UseMutationResult<TData, SenseiError, TVariables> {
+): UseSenseiMutationResult<TData, TVariables> {
   const { client, queryClient, retryPolicy } = useSenseiContext('useSenseiMutation');
   const { method = 'POST', path, body, idempotencyKey, schema, invalidates, onSuccess, ...rest } = options;
-  return useMutation<TData, SenseiError, TVariables>({
+  // TanStack gives mutations no signal: the hook owns one controller per attempt in flight.
+  const inFlight = useRef(new Set<AbortController>());
+  const abort = useCallback(() => {
+    for (const controller of [...inFlight.current]) controller.abort();
+  }, []);
+  useEffect(() => abort, [abort]);
+  const mutation = useMutation<TData, SenseiError, TVariables>({
     retry: retryPolicy.retry,
     retryDelay: retryPolicy.retryDelay,
     ...rest,
@@ -52,11 +67,11 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
     mutationFn: async (variables) => {
       const target = typeof path === 'function' ? path(variables) : path;
       const payload = body ? body(variables) : method === 'DELETE' ? undefined : variables;
-      const response = await client.request(target, {
-        method,
-        body: payload,
-        idempotencyKey: idempotencyKey?.(variables),
-      });
+      const controller = new AbortController();
+      inFlight.current.add(controller);
+      const response = await client
+        .request(target, { method, body: payload, idempotencyKey: idempotencyKey?.(variables), signal: controller.signal })
+        .finally(() => inFlight.current.delete(controller));
       return validateResponse(schema, response.data, {
         method,
         url: client.resolveUrl(target).href,
@@ -70,4 +85,5 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
       return onSuccess?.(data, variables, ...more);
     },
   }, queryClient);
+  return { ...mutation, abort };
 }
