@@ -1,5 +1,6 @@
 'use client';
 import {
+  hashKey,
   keepPreviousData,
   type QueryClient,
   type UseQueryOptions,
@@ -17,7 +18,9 @@ import type { SenseiError } from '../core/SenseiError.js';
 import { senseiKeys } from '../core/senseiKeys.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { createLocationPageSync, type PageUrlSync } from './createLocationPageSync.js';
+import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
+import { useRequestWait } from './useRequestWait.js';
 
 type ForwardedQueryOptions<T> = Pick<
   UseQueryOptions<PaginatedResponse<T>, SenseiError>,
@@ -73,7 +76,7 @@ export interface UsePaginatedListOptions<T> extends ForwardedQueryOptions<T> {
   staleTime?: number;
 }
 
-export interface UsePaginatedListResult<T> {
+export interface UsePaginatedListResult<T> extends RequestWait {
   /** The items of the page on screen (the previous page's while the next loads). */
   items: T[];
   /** The seed's `pagination` object of the page on screen. */
@@ -132,8 +135,11 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
   const keyFor = (p: number) => senseiKeys.list(client, path, { page: p, perPage, query: params });
   return {
     queryKey: keyFor(page),
-    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<PaginatedResponse<T>> => {
-      const fetchPage = (p: number) => client.list<T>(path, { page: p, perPage, query: params, itemSchema, signal });
+    queryFn: async ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }): Promise<PaginatedResponse<T>> => {
+      const fetchPage = (p: number) =>
+        requestWaitStoreFor(queryClient).run(hashKey(queryKey), (onGateHold) =>
+          client.list<T>(path, { page: p, perPage, query: params, itemSchema, signal, onGateHold }),
+        );
       const response = await fetchPage(page);
       const { total_pages: totalPages } = response.pagination;
       // Past the end (items deleted meanwhile): fetch the last page now and cache it under its
@@ -210,6 +216,11 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   );
 
   const { data: response, isPlaceholderData, isFetching } = query;
+  const wait = useRequestWait({ queryClient, retryPolicy }, hashKey(senseiKeys.list(client, path, { page, perPage, query: params })), {
+    paused: query.fetchStatus === 'paused',
+    active: isFetching,
+    failureReason: query.failureReason,
+  });
   const pagination = response?.pagination;
   const shownPage = isPlaceholderData ? undefined : pagination?.page;
   const hasNext = pagination?.has_next === true;
@@ -228,7 +239,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
         if (nextPage !== page) onPageChange?.(nextPage);
       }
     },
-    [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange],
+    [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange, setLocalPage, setLocalPerPage],
   );
 
   // Clamp after deletions: the query already fetched and cached the last page. An effect,
@@ -301,5 +312,6 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     status: query.status,
     refetch: query.refetch,
     query,
+    ...wait,
   };
 }
