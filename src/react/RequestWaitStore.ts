@@ -30,6 +30,7 @@ export interface RunningAttempt {
 export class RequestWaitStore {
   readonly #entries = new Map<string, { count: number; attempt: RunningAttempt }>();
   readonly #listeners = new Map<string, Set<() => void>>();
+  readonly #anyListeners = new Set<(id: string) => void>();
 
   /** Runs one attempt, handing it the `onGateHold` to pass to the client. */
   async run<T>(id: string, attempt: (onGateHold: (hold: GateHold | null) => void) => Promise<T>): Promise<T> {
@@ -44,7 +45,9 @@ export class RequestWaitStore {
     } finally {
       const current = this.#entries.get(id);
       if (current && current.count > 1) current.count -= 1;
-      else if (current) this.#set(id, undefined);
+      // Unannounced: TanStack's own update (success, failure) follows and re-reads the store, so
+      // listeners do not see a moment with the old failure and no attempt.
+      else if (current) this.#entries.delete(id);
     }
   }
 
@@ -61,12 +64,18 @@ export class RequestWaitStore {
     };
   };
 
-  #set(id: string, entry: { count: number; attempt: RunningAttempt } | undefined): void {
-    if (entry) this.#entries.set(id, entry);
-    else this.#entries.delete(id);
-    // In TanStack's batch: an attempt's end and its outcome (success, failure) render together.
+  /** Hears every change, with its id (for `RetryActivityStore`). */
+  subscribeAll = (listener: (id: string) => void): (() => void) => {
+    this.#anyListeners.add(listener);
+    return () => this.#anyListeners.delete(listener);
+  };
+
+  #set(id: string, entry: { count: number; attempt: RunningAttempt }): void {
+    this.#entries.set(id, entry);
+    // In TanStack's batch, with its own notifications.
     notifyManager.schedule(() => {
       for (const listener of [...(this.#listeners.get(id) ?? [])]) listener();
+      for (const listener of [...this.#anyListeners]) listener(id);
     });
   }
 }

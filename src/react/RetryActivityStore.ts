@@ -11,6 +11,7 @@ import type { ErrorCatalog } from '../core/errorCatalog.js';
 import type { RetryPolicy } from '../core/retryPolicy.js';
 import { timers } from '../core/timers.js';
 import { toErrorState } from '../core/toErrorState.js';
+import { type RequestWaitReason, type RequestWaitStore, requestWaitStoreFor, type RunningAttempt, toRequestWait } from './RequestWaitStore.js';
 
 /**
  * Where a failed request stands: `retrying` while TanStack Query waits to try again (or the
@@ -39,6 +40,14 @@ export interface RetryActivityEntry {
    * `Retry-After` included. `undefined` when settled, or when the policy did not schedule it.
    */
   readonly retryAt: number | undefined;
+  /**
+   * Why it waits now, as the hooks' `waiting` says it: `retry` until the scheduled attempt,
+   * `rate-limit` while that attempt is held at the gate, `offline` while paused; `null` while
+   * the attempt is on its way, and once settled.
+   */
+  readonly waiting: RequestWaitReason | null;
+  /** When the next attempt really goes out (epoch ms): `retryAt`, or the gate's time while held there. */
+  readonly nextAttemptAt: number | undefined;
   /** Failed attempts in this episode (a "Retry now" does not start the count again). */
   readonly failureCount: number;
   /** Waiting for the network or a focused tab before the next attempt (TanStack's pause). */
@@ -61,6 +70,8 @@ export interface RetryActivityStoreOptions {
   retryPolicy: RetryPolicy;
   /** For the labels. @default none: the default English texts */
   errorCatalog?: ErrorCatalog | undefined;
+  /** Where the query functions report their attempts. @default the `QueryClient`'s */
+  requestWaits?: RequestWaitStore | undefined;
 }
 
 type AnyQuery = Query<unknown, unknown, unknown, QueryKey>;
@@ -76,7 +87,7 @@ const noop = () => {};
 const isSensei = (request: AnyQuery | AnyMutation): boolean => request.meta?.sensei === true;
 
 // What makes an entry worth a new snapshot: the rest (id, kind, key, since…) never changes within an episode.
-const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
+const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'waiting', 'nextAttemptAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
 
 function sameEntry(a: RetryActivityEntry, b: RetryActivityEntry): boolean {
   return COMPARED_FIELDS.every((field) => a[field] === b[field]);
@@ -96,6 +107,7 @@ export class RetryActivityStore {
   readonly #queryClient: QueryClient;
   readonly #retryPolicy: RetryPolicy;
   readonly #errorCatalog: ErrorCatalog | undefined;
+  readonly #waits: RequestWaitStore;
   readonly #entries = new Map<string, RetryActivityEntry>();
   readonly #queries = new Map<string, AnyQuery>();
   readonly #listeners = new Set<() => void>();
@@ -107,6 +119,7 @@ export class RetryActivityStore {
     this.#queryClient = options.queryClient;
     this.#retryPolicy = options.retryPolicy;
     this.#errorCatalog = options.errorCatalog;
+    this.#waits = options.requestWaits ?? requestWaitStoreFor(options.queryClient);
   }
 
   /** Subscribes; the first subscriber connects to the caches, the last one disconnects. */
@@ -141,8 +154,10 @@ export class RetryActivityStore {
       !entry.canRetryNow ||
       entry.status === 'recovered' ||
       entry.retryingNow ||
-      // The scheduled attempt is already on its way: another request now would only duplicate it.
-      (entry.status === 'retrying' && !entry.paused && entry.retryAt !== undefined && entry.retryAt <= timers.now())
+      // The scheduled attempt is already on its way, or held at the gate where another would wait too.
+      (entry.status === 'retrying' &&
+        !entry.paused &&
+        (entry.waiting !== 'retry' || (entry.retryAt !== undefined && entry.retryAt <= timers.now())))
     ) {
       return Promise.resolve();
     }
@@ -179,9 +194,15 @@ export class RetryActivityStore {
     const mutationCache = this.#queryClient.getMutationCache();
     const unsubscribeQueries = queryCache.subscribe(this.#onQueryEvent);
     const unsubscribeMutations = mutationCache.subscribe(this.#onMutationEvent);
+    // An attempt that starts, reaches the gate or leaves it changes when the next one goes out.
+    const unsubscribeWaits = this.#waits.subscribeAll((hash) => {
+      const query = this.#queries.get(`query:${hash}`);
+      if (query) this.#syncQuery(query, undefined);
+    });
     this.#disconnect = () => {
       unsubscribeQueries();
       unsubscribeMutations();
+      unsubscribeWaits();
     };
     // Retries that began before anyone listened.
     for (const query of queryCache.getAll()) this.#syncQuery(query as AnyQuery, undefined);
@@ -223,7 +244,8 @@ export class RetryActivityStore {
     const { fetchStatus, fetchFailureCount, fetchFailureReason, status, error } = query.state;
     if (fetchStatus !== 'idle' && fetchFailureCount > 0 && fetchFailureReason != null) {
       this.#queries.set(id, query);
-      this.#retrying({ id, kind: 'query', key: query.queryKey, canRetryNow: true }, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused');
+      const base = { id, kind: 'query', key: query.queryKey, canRetryNow: true } as const;
+      this.#retrying(base, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused', this.#waits.get(query.queryHash));
       return;
     }
     if (existing?.status === 'retrying') {
@@ -243,7 +265,8 @@ export class RetryActivityStore {
     const { status, failureCount, failureReason, isPaused, error } = mutation.state;
     if (status === 'pending' && failureCount > 0 && failureReason != null) {
       const key = mutation.options.mutationKey as QueryKey | undefined;
-      this.#retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused);
+      // A mutation's attempts are not known here: its wait reads as the scheduled retry.
+      this.#retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused, undefined);
       return;
     }
     if (existing?.status !== 'retrying') return;
@@ -257,16 +280,19 @@ export class RetryActivityStore {
     error: unknown,
     tanstackFailureCount: number,
     paused: boolean,
+    attempt: RunningAttempt | undefined,
   ): void {
     const existing = this.#entries.get(base.id);
     const ongoing = existing?.status === 'retrying' ? existing : undefined;
     const newFailure = ongoing?.error !== error;
+    const { scheduledRetryAt } = this.#retryPolicy;
     this.#set({
       ...base,
       ...this.#describe(error),
+      ...toRequestWait({ paused, active: true, failureReason: error, attempt, scheduledRetryAt }),
       status: 'retrying',
       error,
-      retryAt: this.#retryPolicy.scheduledRetryAt(error),
+      retryAt: scheduledRetryAt(error),
       failureCount: ongoing ? ongoing.failureCount + (newFailure ? 1 : 0) : tanstackFailureCount,
       paused,
       retryingNow: ongoing && !newFailure ? ongoing.retryingNow : false,
@@ -286,6 +312,8 @@ export class RetryActivityStore {
       status,
       error,
       retryAt: undefined,
+      waiting: null,
+      nextAttemptAt: undefined,
       failureCount: entry.failureCount + (error !== entry.error ? 1 : 0),
       paused: false,
       retryingNow: false,

@@ -310,6 +310,6 @@ describe('useRetryActivity', () => {
     await flush();
     expect(renders.count).toBe(before + 1); // the fourth fails and waits
     await flush(1000);
-    expect(renders.count).toBe(before + 2); // ...and recovers
+    expect(renders.count).toBe(before + 3); // ...sends its retry (no longer waiting), and recovers
   });
 });
