@@ -36,6 +36,11 @@ export interface RetryActivityEntry {
   /** The latest failure's `request_id`: quote it to support. */
   readonly requestId: string | undefined;
   /**
+   * When the server said requests may go out again (epoch ms): the error's `retryAt`,
+   * `Retry-After` or a rate limit's reset, as `toErrorState` reads it. A retry before it waits.
+   */
+  readonly resumeAt: number | undefined;
+  /**
    * When the next attempt goes out (epoch ms), as the retry policy scheduled it — jitter and
    * `Retry-After` included. `undefined` when settled, or when the policy did not schedule it.
    */
@@ -321,12 +326,13 @@ export class RetryActivityStore {
     });
   }
 
-  #describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId'> {
-    const { title, status, requestId } = toErrorState(error, { catalog: this.#errorCatalog });
+  #describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId' | 'resumeAt'> {
+    const { title, status, requestId, retryAt } = toErrorState(error, { catalog: this.#errorCatalog });
     return {
       label: status !== undefined ? `${title} (${status})` : title,
       httpStatus: status,
       requestId,
+      resumeAt: retryAt,
     };
   }
 
