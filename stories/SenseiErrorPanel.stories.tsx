@@ -171,7 +171,7 @@ export const ServiceUnavailable503: Story = {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(within(alert).getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
     await expect(alert).toHaveTextContent('Retry with backoff');
-    await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeDisabled();
+    await expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 

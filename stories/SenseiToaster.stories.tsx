@@ -133,6 +133,17 @@ export const FinalError: Story = {
   },
 };
 
+export const RateLimitedForAnHour: Story = {
+  name: 'Final 429 for an hour: Try again waits',
+  args: { locale: 'en-GB', scenario: { flaky: { sequence: [503], retryAfterSeconds: 1 }, error: { status: 429, retryAfterSeconds: 3600 } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/^Requests resume at \d{1,2}:\d\d\.$/, {}, { timeout: 5000 })).toBeInTheDocument();
+    const again = within(toast(canvasElement, 'failed')!).getByRole('button', { name: /^Try again at \d{1,2}:\d\d$/ });
+    await expect(again).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
 export const CustomAppToast: Story = {
   name: 'Custom app toast (useSenseiToast)',
   args: { appToast: true, position: 'top-center' },

@@ -25,7 +25,7 @@ export interface RateLimitBannerLabels {
   limited: string;
   /** The ticking part, hidden from screen readers. @default (countdown) => `requests resume in ${countdown}` */
   resumeIn: (countdown: string) => string;
-  /** Instead of the countdown while more than a minute is left. @default (time) => `requests resume at ${time}` */
+  /** Instead of the countdown while more than five minutes are left. @default (time) => `requests resume at ${time}` */
   resumeAt: (time: string) => string;
   /** What screen readers hear once when the limit is reached. @default (time) => `Rate limit reached. Requests resume at ${time}.` */
   limitedStatus: (time: string) => string;
@@ -100,8 +100,8 @@ export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div
 
 const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
-/** Longer waits (up to an hour, when a long 429 fails requests at once) show the time, not digits. */
-const COUNTDOWN_MS = 60_000;
+/** Longer waits (past the retry cap: a long 429 fails requests at once) show the time, not digits. */
+const COUNTDOWN_MS = 5 * 60_000;
 
 // Inline so the live text stays hidden without the stylesheet.
 const visuallyHidden: CSSProperties = {
