@@ -32,10 +32,8 @@ export interface SenseiToasterLabels extends SenseiRequestIdLabels {
   rateLimitedIn: (countdown: string) => string;
   /** "Retry now" while the rate limit holds every request: when it will work. @default (time) => `Retry at ${time}` */
   retryAt: (time: string) => string;
-  /** "Try again" while the rate limit holds every request. @default (time) => `Try again at ${time}` */
+  /** "Try again" while the rate limit holds every request, or a final 429 says when requests resume. @default (time) => `Try again at ${time}` */
   tryAgainAt: (time: string) => string;
-  /** Under a final error that the rate limit still holds. @default (time) => `Requests resume at ${time}.` */
-  resumesAt: (time: string) => string;
   /** While the retry is on its way. @default 'Retrying now…' */
   retryingNow: string;
   /** When the policy gave no time. @default 'Retrying soon…' */
@@ -74,7 +72,6 @@ export const defaultToasterLabels: SenseiToasterLabels = Object.freeze({
   rateLimitedIn: (countdown: string) => `Waiting for the rate limit, ${countdown}`,
   retryAt: (time: string) => `Retry at ${time}`,
   tryAgainAt: (time: string) => `Try again at ${time}`,
-  resumesAt: (time: string) => `Requests resume at ${time}.`,
   retryingNow: 'Retrying now…',
   retryingSoon: 'Retrying soon…',
   paused: 'Waiting for the connection…',
@@ -378,14 +375,12 @@ function RetryingToast(props: GroupToastProps) {
   const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime: _formatTime, ...shared } = props;
   const single = entries.length === 1 ? entries[0] : undefined;
   // Each attempt goes out when its retry is due and the gate lets it: the later of the two.
-  const next = entries
-    .filter((entry) => !entry.retryingNow && (entry.waiting === 'retry' || entry.waiting === 'rate-limit'))
-    .map((entry) => {
-      const at = later(entry.nextAttemptAt, gateOpenAt);
-      return { at, gated: entry.waiting === 'rate-limit' || at !== entry.nextAttemptAt };
-    })
-    .filter((next): next is { at: number; gated: boolean } => next.at !== undefined)
-    .sort((a, b) => a.at - b.at)[0];
+  let next: { at: number; gated: boolean } | undefined;
+  for (const { retryingNow, waiting, nextAttemptAt } of entries) {
+    const at = later(nextAttemptAt, gateOpenAt);
+    if (retryingNow || !(waiting === 'retry' || waiting === 'rate-limit') || at === undefined || (next && next.at <= at)) continue;
+    next = { at, gated: waiting === 'rate-limit' || at !== nextAttemptAt };
+  }
   const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries);
 
   let description;
@@ -431,7 +426,7 @@ function RetryCountdown({ at, format, due }: { at: number; format: (countdown: s
 
 /** Retries ran out: what failed, after how many attempts, and the request id to quote. */
 function FailedToast(props: GroupToastProps & { duration: number }) {
-  const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime, ...shared } = props;
+  const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime: _formatTime, ...shared } = props;
   const single = entries.length === 1 ? entries[0] : undefined;
   // A rate-limited failure (a wait past the cap fails at once) cannot be tried again before this.
   const resumeAt = entries.reduce<number | undefined>((at, entry) => later(at, entry.resumeAt), gateOpenAt);
@@ -447,11 +442,6 @@ function FailedToast(props: GroupToastProps & { duration: number }) {
       description={single ? labels.failedDescription(single.failureCount) : undefined}
       actions={retryAction(props, 'try-again', blockedUntil === undefined ? labels.tryAgain : labels.tryAgainAt, labels.tryAgainAltText, false, blockedUntil)}
     >
-      {blockedUntil !== undefined && (
-        <p data-slot="toast-meta" data-state="waiting" className={cx(shared.classNames.meta)}>
-          {labels.resumesAt(formatTime(blockedUntil))}
-        </p>
-      )}
       {single ? (
         single.requestId !== undefined && <SenseiRequestId requestId={single.requestId} labels={labels} />
       ) : (

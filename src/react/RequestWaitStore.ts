@@ -28,56 +28,36 @@ export interface RunningAttempt {
  * outlives an unmount or a garbage-collected query.
  */
 export class RequestWaitStore {
-  readonly #entries = new Map<string, { count: number; attempt: RunningAttempt }>();
-  readonly #listeners = new Map<string, Set<() => void>>();
-  readonly #anyListeners = new Set<(id: string) => void>();
+  readonly #attempts = new Map<string, RunningAttempt>();
+  readonly #listeners = new Set<(id: string) => void>();
 
   /** Runs one attempt, handing it the `onGateHold` to pass to the client. */
   async run<T>(id: string, attempt: (onGateHold: (hold: GateHold | null) => void) => Promise<T>): Promise<T> {
-    const entry = this.#entries.get(id);
-    if (entry) entry.count += 1;
-    else this.#set(id, { count: 1, attempt: { hold: null } });
-    try {
-      return await attempt((hold) => {
-        const current = this.#entries.get(id);
-        if (current) this.#set(id, { count: current.count, attempt: { hold } });
+    const set = (hold: GateHold | null) => {
+      this.#attempts.set(id, { hold });
+      // In TanStack's batch, with its own notifications.
+      notifyManager.schedule(() => {
+        for (const listener of [...this.#listeners]) listener(id);
       });
+    };
+    set(null);
+    try {
+      return await attempt(set);
     } finally {
-      const current = this.#entries.get(id);
-      if (current && current.count > 1) current.count -= 1;
       // Unannounced: TanStack's own update (success, failure) follows and re-reads the store, so
-      // listeners do not see a moment with the old failure and no attempt.
-      else if (current) this.#entries.delete(id);
+      // no render sees the old failure without an attempt.
+      this.#attempts.delete(id);
     }
   }
 
   /** The running attempt of `id`, or `undefined` when none runs. */
-  get = (id: string): RunningAttempt | undefined => this.#entries.get(id)?.attempt;
+  get = (id: string): RunningAttempt | undefined => this.#attempts.get(id);
 
-  subscribe = (id: string, listener: () => void): (() => void) => {
-    let set = this.#listeners.get(id);
-    if (!set) this.#listeners.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.#listeners.get(id) === set) this.#listeners.delete(id);
-    };
+  /** Hears every change, with its id; a hook compares its own `get(id)`. */
+  subscribe = (listener: (id: string) => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   };
-
-  /** Hears every change, with its id (for `RetryActivityStore`). */
-  subscribeAll = (listener: (id: string) => void): (() => void) => {
-    this.#anyListeners.add(listener);
-    return () => this.#anyListeners.delete(listener);
-  };
-
-  #set(id: string, entry: { count: number; attempt: RunningAttempt }): void {
-    this.#entries.set(id, entry);
-    // In TanStack's batch, with its own notifications.
-    notifyManager.schedule(() => {
-      for (const listener of [...(this.#listeners.get(id) ?? [])]) listener();
-      for (const listener of [...this.#anyListeners]) listener(id);
-    });
-  }
 }
 
 const stores = new WeakMap<QueryClient, RequestWaitStore>();
@@ -103,13 +83,11 @@ export interface RequestWaitInput {
   scheduledRetryAt: (error: unknown) => number | undefined;
 }
 
-const NOT_WAITING: RequestWait = Object.freeze({ waiting: null, nextAttemptAt: undefined });
-
 /** Why a request waits, from TanStack's state and the store: one rule for every hook. */
 export function toRequestWait({ paused, active, failureReason, attempt, scheduledRetryAt }: RequestWaitInput): RequestWait {
   if (paused) return { waiting: 'offline', nextAttemptAt: undefined };
   if (attempt?.hold) return { waiting: 'rate-limit', nextAttemptAt: attempt.hold.until };
   // Under way, a failure behind it and no attempt running: TanStack sleeps until the retry.
   if (active && !attempt && failureReason != null) return { waiting: 'retry', nextAttemptAt: scheduledRetryAt(failureReason) };
-  return NOT_WAITING;
+  return { waiting: null, nextAttemptAt: undefined };
 }

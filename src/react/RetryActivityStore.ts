@@ -200,7 +200,7 @@ export class RetryActivityStore {
     const unsubscribeQueries = queryCache.subscribe(this.#onQueryEvent);
     const unsubscribeMutations = mutationCache.subscribe(this.#onMutationEvent);
     // An attempt that starts, reaches the gate or leaves it changes when the next one goes out.
-    const unsubscribeWaits = this.#waits.subscribeAll((hash) => {
+    const unsubscribeWaits = this.#waits.subscribe((hash) => {
       const query = this.#queries.get(`query:${hash}`);
       if (query) this.#syncQuery(query, undefined);
     });

@@ -10,9 +10,8 @@ export function useRequestWait(
   state: Omit<RequestWaitInput, 'attempt' | 'scheduledRetryAt'>,
 ): RequestWait {
   const store = requestWaitStoreFor(queryClient);
-  const subscribe = useCallback((listener: () => void) => store.subscribe(id, listener), [store, id]);
   const getSnapshot = useCallback(() => store.get(id), [store, id]);
-  const attempt = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const attempt = useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
   return toRequestWait({ ...state, attempt, scheduledRetryAt: retryPolicy.scheduledRetryAt });
 }
 

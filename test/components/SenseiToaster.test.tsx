@@ -298,7 +298,7 @@ describe('SenseiToaster: the rate-limit gate', () => {
     expect(toast('recovered')).not.toBeNull();
   });
 
-  it('a final 429 with Retry-After: 3600 says when requests resume, and "Try again" waits for it', async () => {
+  it('a final 429 with Retry-After: 3600: "Try again" says when it will work, and waits for it', async () => {
     const h = createHarness({
       api: { scenario: { flaky: { sequence: [503], retryAfterSeconds: 1, match: { path: PATH } }, error: { status: 429, retryAfterSeconds: 3600, match: { path: PATH } } } },
     });
@@ -307,7 +307,6 @@ describe('SenseiToaster: the rate-limit gate', () => {
     await flush(1000);
     expect(h.api.countRequests(one)).toBe(2);
     const failed = toast('failed')!;
-    expect(failed).toHaveTextContent('Requests resume at 15:00:01.');
     const again = within(failed).getByRole('button', { name: 'Try again at 15:00:01' });
     expect(again).toHaveAttribute('aria-disabled', 'true');
     fireEvent.click(again);
@@ -319,7 +318,6 @@ describe('SenseiToaster: the rate-limit gate', () => {
     await flush(3600_000);
     const ready = within(toast('failed')!).getByRole('button', { name: 'Try again' });
     expect(ready).not.toHaveAttribute('aria-disabled');
-    expect(toast('failed')).not.toHaveTextContent('Requests resume');
     fireEvent.click(ready);
     await flush();
     expect(h.api.countRequests(one)).toBe(3);
