@@ -219,6 +219,25 @@ describe('useRetryActivity', () => {
     expect(result.current.activity.entries).toMatchObject([{ key: ['migration', 'mig_000001'], status: 'recovered' }]);
   });
 
+  // #14 item 7: the entry follows the attempt: scheduled, held at the gate, on its way.
+  it('says where the next attempt is, and Retry now sends nothing while it waits at the gate', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 1, match: { path: PATH } } } } });
+    const { result } = renderHook(useProbe, { wrapper: h.wrapper });
+    await flush();
+    expect(result.current.activity.entries).toMatchObject([{ status: 'retrying', waiting: 'retry', nextAttemptAt: Date.now() + 1000 }]);
+    h.api.setScenario({ rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 5, retryAfterSeconds: null } });
+    await act(() => h.client.get('/v1/migrations/mig_000002'));
+    await flush(1000);
+    const opensAt = h.client.rateLimit.openAt();
+    expect(result.current.activity.entries).toMatchObject([{ status: 'retrying', waiting: 'rate-limit', nextAttemptAt: opensAt }]);
+    await act(() => result.current.activity.retryNow(result.current.activity.entries[0]!));
+    await flush();
+    expect(h.api.countRequests(one)).toBe(1);
+    await flush(4100);
+    expect(h.api.countRequests(one)).toBe(2);
+    expect(result.current.activity.entries).toMatchObject([{ status: 'recovered', waiting: null, nextAttemptAt: undefined }]);
+  });
+
   it('lists a usePaginatedList query that is retrying', async () => {
     const h = createHarness({ api: { scenario: { flaky: { sequence: [502, 200], retryAfterSeconds: 1 } } } });
     const { result } = renderHook(
