@@ -33,8 +33,9 @@ export class RequestWaitStore {
 
   /** Runs one attempt, handing it the `onGateHold` to pass to the client. */
   async run<T>(id: string, attempt: (onGateHold: (hold: GateHold | null) => void) => Promise<T>): Promise<T> {
+    let mine: RunningAttempt | undefined;
     const set = (hold: GateHold | null) => {
-      this.#attempts.set(id, { hold });
+      this.#attempts.set(id, (mine = { hold }));
       // In TanStack's batch, with its own notifications.
       notifyManager.schedule(() => {
         for (const listener of [...this.#listeners]) listener(id);
@@ -45,8 +46,8 @@ export class RequestWaitStore {
       return await attempt(set);
     } finally {
       // Unannounced: TanStack's own update (success, failure) follows and re-reads the store, so
-      // no render sees the old failure without an attempt.
-      this.#attempts.delete(id);
+      // no render sees the old failure without an attempt. A newer attempt's entry stays.
+      if (this.#attempts.get(id) === mine) this.#attempts.delete(id);
     }
   }
 
