@@ -105,6 +105,17 @@ export const Limited: Story = {
   },
 };
 
+export const LimitedForAnHour: Story = {
+  name: 'Limited for an hour (429 with Retry-After: 3600)',
+  args: { rateLimitOnce: { retryAfterSeconds: 3600 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // A wait this long shows the time requests resume, not an hour of ticking digits.
+    await expect(await canvas.findByText(/^requests resume at \d{1,2}:\d\d$/)).toBeInTheDocument();
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'limited');
+  },
+};
+
 export const Recovered: Story = {
   name: 'Recovered (shown after the wait)',
   args: { rateLimitOnce: { retryAfterSeconds: 2 }, recoveredMs: 60_000 },

@@ -135,9 +135,23 @@ export const RateLimited429: Story = {
     const alert = await canvas.findByRole('alert');
     await expect(within(alert).getByRole('heading', { name: 'Too many requests' })).toBeInTheDocument();
     const retry = within(alert).getByRole('button', { name: 'Retry' });
-    await expect(retry).toBeDisabled();
+    await expect(retry).toHaveAttribute('aria-disabled', 'true');
     await expect(retry).toHaveTextContent(/Retry in 0:(4[0-2]|3\d)/);
     await expect(alert).toHaveAttribute('data-state', 'waiting');
+  },
+};
+
+/** A wait past the retry cap fails at once: the panel says when requests resume. */
+export const RateLimitedForAnHour: Story = {
+  name: 'Rate limited for an hour (Retry-After: 3600)',
+  args: { locale: 'en-GB' },
+  loaders: fromApi({ error: { status: 429, retryAfterSeconds: 3600 } }),
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent(/Requests resume at \d{1,2}:\d\d\./);
+    const retry = within(alert).getByRole('button', { name: 'Retry' });
+    await expect(retry).toHaveAttribute('aria-disabled', 'true');
+    await expect(retry).toHaveAccessibleDescription(/^Requests resume at/);
   },
 };
 
@@ -157,7 +171,7 @@ export const ServiceUnavailable503: Story = {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(within(alert).getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
     await expect(alert).toHaveTextContent('Retry with backoff');
-    await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeDisabled();
+    await expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 

@@ -133,6 +133,16 @@ export const FinalError: Story = {
   },
 };
 
+export const RateLimitedForAnHour: Story = {
+  name: 'Final 429 for an hour: Try again waits',
+  args: { locale: 'en-GB', scenario: { flaky: { sequence: [503], retryAfterSeconds: 1 }, error: { status: 429, retryAfterSeconds: 3600 } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const again = await canvas.findByRole('button', { name: /^Try again at \d{1,2}:\d\d$/ }, { timeout: 5000 });
+    await expect(again).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
 export const CustomAppToast: Story = {
   name: 'Custom app toast (useSenseiToast)',
   args: { appToast: true, position: 'top-center' },

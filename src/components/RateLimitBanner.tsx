@@ -25,6 +25,8 @@ export interface RateLimitBannerLabels {
   limited: string;
   /** The ticking part, hidden from screen readers. @default (countdown) => `requests resume in ${countdown}` */
   resumeIn: (countdown: string) => string;
+  /** Instead of the countdown while more than five minutes are left. @default (time) => `requests resume at ${time}` */
+  resumeAt: (time: string) => string;
   /** What screen readers hear once when the limit is reached. @default (time) => `Rate limit reached. Requests resume at ${time}.` */
   limitedStatus: (time: string) => string;
   /** Shown for `recoveredMs` after the wait ends. @default 'Requests are going out again.' */
@@ -42,6 +44,7 @@ export const defaultRateLimitBannerLabels: RateLimitBannerLabels = Object.freeze
     `Few of ${limit} requests left${resetTime ? `, the limit resets at ${resetTime}` : ''}.`,
   limited: 'Rate limit reached',
   resumeIn: (countdown: string) => `requests resume in ${countdown}`,
+  resumeAt: (time: string) => `requests resume at ${time}`,
   limitedStatus: (time: string) => `Rate limit reached. Requests resume at ${time}.`,
   recovered: 'Requests are going out again.',
   estimated: 'The wait time is estimated.',
@@ -96,6 +99,9 @@ export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div
 }
 
 const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** Longer waits (past the retry cap: a long 429 fails requests at once) show the time, not digits. */
+const COUNTDOWN_MS = 5 * 60_000;
 
 // Inline so the live text stays hidden without the stylesheet.
 const visuallyHidden: CSSProperties = {
@@ -183,6 +189,7 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
   const openAt = openAtOf(state);
   // These re-render the banner once, when their time comes; the digits tick in <Countdown>.
   const limited = useIsBefore(openAt);
+  const longWait = useIsBefore(openAt === undefined ? undefined : openAt - COUNTDOWN_MS);
   const windowOpen = useIsBefore(resetAt) || resetAt === undefined;
 
   const [wasLimited, setWasLimited] = useState(limited);
@@ -219,7 +226,11 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
       <>
         <strong {...part('title')}>{labels.limited}</strong>
         {' — '}
-        <Countdown at={openAt} format={labels.resumeIn} className={classNames.countdown} />
+        {longWait ? (
+          <span {...part('countdown')}>{labels.resumeAt(format(openAt, timeFormat))}</span>
+        ) : (
+          <Countdown at={openAt} format={labels.resumeIn} className={classNames.countdown} />
+        )}
       </>
     );
     status = labels.limitedStatus(format(openAt, { ...timeFormat, second: '2-digit' }));

@@ -15,12 +15,15 @@ export interface SenseiErrorPanelLabels extends SenseiRequestIdLabels {
   fields: string;
   /** The countdown after the Retry label while retry is not possible yet. @default (time) => `in ${time}` */
   retryIn: (countdown: string) => string;
+  /** While retry is not possible yet: when it will be. @default (time) => `Requests resume at ${time}.` */
+  resumesAt: (time: string) => string;
 }
 
 export const defaultErrorPanelLabels: SenseiErrorPanelLabels = Object.freeze({
   ...defaultRequestIdLabels,
   fields: 'Fields to fix',
   retryIn: (countdown: string) => `in ${countdown}`,
+  resumesAt: (time: string) => `Requests resume at ${time}.`,
 });
 
 /** The parts of the panel; each has `data-slot="error-panel-<part>"` and a `classNames` entry. */
@@ -33,6 +36,7 @@ export type SenseiErrorPanelPart =
   | 'field'
   | 'solution'
   | 'meta'
+  | 'resumes'
   | 'requestId'
   | 'actions'
   | 'action';
@@ -62,6 +66,16 @@ interface SenseiErrorPanelOwnProps {
   catalog?: ErrorCatalog;
   /** @default defaultErrorPanelLabels */
   labels?: Partial<SenseiErrorPanelLabels>;
+  /**
+   * Locale of the time requests resume at.
+   * @default the browser's
+   */
+  locale?: Intl.LocalesArgument;
+  /**
+   * Format of that time.
+   * @default { hour: 'numeric', minute: '2-digit' }
+   */
+  timeFormat?: Intl.DateTimeFormatOptions;
   /** Class names per part; the root takes `className`. */
   classNames?: Partial<Record<SenseiErrorPanelPart, string>>;
   /**
@@ -125,6 +139,8 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
     autoFocus = false,
     catalog,
     labels: labelOverrides,
+    locale,
+    timeFormat = DEFAULT_TIME_FORMAT,
     classNames = {},
     showSolution = variant === 'full',
     showRequestId = variant === 'full',
@@ -143,6 +159,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
   const labels = { ...defaultErrorPanelLabels, ...labelOverrides };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
+  const resumesId = useId();
   // Re-renders the panel once, when the wait ends; the button ticks on its own.
   const waiting = useCountdown(state?.retryAt, { stepMs: Infinity }) > 0;
 
@@ -218,6 +235,11 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
             )}
           </p>
         )}
+        {waiting && state.retryAt !== undefined && (
+          <p id={resumesId} {...part('resumes')}>
+            {labels.resumesAt(new Intl.DateTimeFormat(locale, timeFormat).format(state.retryAt))}
+          </p>
+        )}
         {showRequestId && requestId !== undefined && (
           <SenseiRequestId requestId={requestId} labels={labels} className={cx(classNames.requestId)} />
         )}
@@ -232,6 +254,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
                   primary={index === 0}
                   className={classNames.action}
                   retryIn={labels.retryIn}
+                  describedBy={waiting ? resumesId : undefined}
                 />
               ) : (
                 <button
@@ -252,6 +275,8 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
 });
 SenseiErrorPanel.displayName = 'SenseiErrorPanel';
 
+const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
 /** The attributes every action button starts with. */
 function actionButtonProps(action: ErrorAction, primary: boolean) {
   return {
@@ -268,10 +293,16 @@ interface RetryAtButtonProps {
   primary: boolean;
   className: string | undefined;
   retryIn: (countdown: string) => string;
+  /** The line that says when requests resume. */
+  describedBy: string | undefined;
 }
 
-/** Retry that is disabled until `action.at`; only this button re-renders every second. */
-function RetryAtButton({ action, onClick, primary, className, retryIn }: RetryAtButtonProps) {
+/**
+ * Retry that cannot work until `action.at`: mounted and focusable but `aria-disabled` (focus is
+ * not dropped when it turns ready), described by when requests resume. Only this button
+ * re-renders every second.
+ */
+function RetryAtButton({ action, onClick, primary, className, retryIn, describedBy }: RetryAtButtonProps) {
   const remaining = useCountdown(action.at);
   const waiting = remaining > 0;
   return (
@@ -279,8 +310,9 @@ function RetryAtButton({ action, onClick, primary, className, retryIn }: RetryAt
       {...actionButtonProps(action, primary)}
       data-state={waiting ? 'waiting' : 'ready'}
       className={cx(className)}
-      disabled={waiting}
-      onClick={onClick}
+      aria-disabled={waiting || undefined}
+      aria-describedby={describedBy}
+      onClick={waiting ? undefined : onClick}
     >
       {action.label}
       {waiting && (

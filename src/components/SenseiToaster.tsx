@@ -6,6 +6,7 @@ import { timers } from '../core/timers.js';
 import type { QueuedToast, ToastQueue } from '../core/ToastQueue.js';
 import type { RetryActivityEntry } from '../react/RetryActivityStore.js';
 import { useCountdown } from '../react/useCountdown.js';
+import { useGateOpenAt } from '../react/useGateOpenAt.js';
 import { useRetryActivity } from '../react/useRetryActivity.js';
 import { useSenseiToastQueue, type SenseiToastContent } from '../react/useSenseiToast.js';
 import { cx } from './cx.js';
@@ -27,6 +28,12 @@ export interface SenseiToasterLabels extends SenseiRequestIdLabels {
   retryIn: (countdown: string) => string;
   /** The grouped toast's countdown to the earliest retry. @default (countdown) => `Next retry in ${countdown}` */
   nextRetryIn: (countdown: string) => string;
+  /** The countdown while the next attempt waits for the rate limit. @default (countdown) => `Waiting for the rate limit, ${countdown}` */
+  rateLimitedIn: (countdown: string) => string;
+  /** "Retry now" while the rate limit holds every request: when it will work. @default (time) => `Retry at ${time}` */
+  retryAt: (time: string) => string;
+  /** "Try again" while the rate limit holds every request, or a final 429 says when requests resume. @default (time) => `Try again at ${time}` */
+  tryAgainAt: (time: string) => string;
   /** While the retry is on its way. @default 'Retrying now…' */
   retryingNow: string;
   /** When the policy gave no time. @default 'Retrying soon…' */
@@ -62,6 +69,9 @@ export const defaultToasterLabels: SenseiToasterLabels = Object.freeze({
   retryingGroup: (count: number) => `${count} requests retrying`,
   retryIn: (countdown: string) => `Retrying in ${countdown}`,
   nextRetryIn: (countdown: string) => `Next retry in ${countdown}`,
+  rateLimitedIn: (countdown: string) => `Waiting for the rate limit, ${countdown}`,
+  retryAt: (time: string) => `Retry at ${time}`,
+  tryAgainAt: (time: string) => `Try again at ${time}`,
   retryingNow: 'Retrying now…',
   retryingSoon: 'Retrying soon…',
   paused: 'Waiting for the connection…',
@@ -107,6 +117,16 @@ export interface SenseiToasterProps extends Omit<ComponentPropsWithoutRef<'ol'>,
   position?: SenseiToasterPosition;
   /** @default defaultToasterLabels */
   labels?: Partial<SenseiToasterLabels>;
+  /**
+   * Locale of the times a toast shows (when requests resume).
+   * @default the browser's
+   */
+  locale?: Intl.LocalesArgument;
+  /**
+   * Format of those times.
+   * @default { hour: 'numeric', minute: '2-digit' }
+   */
+  timeFormat?: Intl.DateTimeFormatOptions;
   /** @default defaultToastDurations */
   durations?: Partial<SenseiToastDurations>;
   /**
@@ -148,6 +168,8 @@ type ToasterClassNames = NonNullable<SenseiToasterProps['classNames']>;
 /** What every toast of the toaster shares, passed on to `SenseiToast` as is. */
 type SharedToastProps = Pick<SenseiToastProps, 'open' | 'onOpenChange' | 'className' | 'dismissLabel'> & { classNames: ToasterClassNames };
 
+const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
 const SWIPE: Record<SenseiToasterPosition, 'up' | 'down' | 'left' | 'right'> = {
   'top-left': 'left',
   'top-center': 'up',
@@ -186,6 +208,8 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   const {
     position = 'bottom-right',
     labels: labelOverrides,
+    locale,
+    timeFormat = DEFAULT_TIME_FORMAT,
     durations: durationOverrides,
     hotkey,
     swipeDirection,
@@ -202,6 +226,9 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   const queue = useSenseiToastQueue(queueProp, 'SenseiToaster');
   const appToasts = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
   const entries = retryToasts ? activityEntries : NO_ENTRIES;
+  // While the gate is closed a retry can only wait: actions say when they will work.
+  const gateOpenAt = useGateOpenAt();
+  const formatTime = (at: number) => new Intl.DateTimeFormat(locale, timeFormat).format(at);
 
   const models = useMemo((): ToastModel[] => {
     const visible = entries.filter((entry) => !entry.dismissed && (!filter || filter(entry)));
@@ -276,7 +303,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
             />
           );
         }
-        const groupProps = { ...shared, entries: group, labels, retryNow };
+        const groupProps = { ...shared, entries: group, labels, retryNow, gateOpenAt, formatTime };
         if (model.kind === 'retrying') return <RetryingToast key={model.key} {...groupProps} />;
         return <FailedToast key={model.key} {...groupProps} duration={durations.failed} />;
       })}
@@ -299,33 +326,45 @@ interface GroupToastProps extends SharedToastProps {
   entries: readonly RetryActivityEntry[];
   labels: SenseiToasterLabels;
   retryNow: (entry: RetryActivityEntry) => Promise<void>;
+  /** When the rate-limit gate opens, while it is closed. */
+  gateOpenAt: number | undefined;
+  formatTime: (at: number) => string;
 }
+
+/** The later of two optional times. */
+const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 
 /**
  * "Retry now" (`keepOpen`: the toast shows the attempt, then turns into its outcome) or "Try
  * again": one request for each query of the group that can be retried; none for mutations.
  */
 function retryAction(
-  { entries, classNames, retryNow }: GroupToastProps,
+  { entries, classNames, retryNow, formatTime }: GroupToastProps,
   action: 'retry-now' | 'try-again',
-  label: string,
+  label: string | ((time: string) => string),
   altText: string,
   keepOpen: boolean,
+  blockedUntil: number | undefined,
 ) {
   const retryable = entries.filter((entry) => entry.canRetryNow);
+  // Kept mounted and focusable while blocked (aria-disabled), saying when it will work.
+  const blocked = blockedUntil !== undefined;
   return (
     retryable.length > 0 && (
       <Toast.Action
         data-slot="toast-action"
         data-action={action}
+        data-state={blocked ? 'waiting' : 'ready'}
+        aria-disabled={blocked || undefined}
         className={cx(classNames.action)}
         altText={altText}
         onClick={(event) => {
-          if (keepOpen) event.preventDefault();
+          if (keepOpen || blocked) event.preventDefault();
+          if (blocked) return;
           for (const entry of retryable) void retryNow(entry);
         }}
       >
-        {label}
+        {typeof label === 'function' ? label(formatTime(blockedUntil as number)) : label}
       </Toast.Action>
     )
   );
@@ -333,17 +372,25 @@ function retryAction(
 
 /** "Service unavailable (503)" or "3 requests retrying", counting down to the next attempt. */
 function RetryingToast(props: GroupToastProps) {
-  const { entries, labels, retryNow: _retryNow, ...shared } = props;
+  const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime: _formatTime, ...shared } = props;
   const single = entries.length === 1 ? entries[0] : undefined;
-  const waiting = entries.filter((entry) => !entry.paused && !entry.retryingNow && entry.retryAt !== undefined);
-  const nextAt = waiting.length > 0 ? Math.min(...waiting.map((entry) => entry.retryAt as number)) : undefined;
+  // Each attempt goes out when its retry is due and the gate lets it: the later of the two.
+  let next: { at: number; gated: boolean } | undefined;
+  for (const { retryingNow, waiting, nextAttemptAt } of entries) {
+    const at = later(nextAttemptAt, gateOpenAt);
+    if (retryingNow || !(waiting === 'retry' || waiting === 'rate-limit') || at === undefined || (next && next.at <= at)) continue;
+    next = { at, gated: waiting === 'rate-limit' || at !== nextAttemptAt };
+  }
   const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries);
 
   let description;
   if (entries.every((entry) => entry.paused)) description = labels.paused;
-  else if (single?.retryingNow) description = labels.retryingNow;
-  else if (nextAt === undefined) description = labels.retryingSoon;
-  else description = <RetryCountdown at={nextAt} labels={labels} grouped={!single} />;
+  else if (single && (single.retryingNow || single.waiting === null)) description = labels.retryingNow;
+  else if (next === undefined) description = labels.retryingSoon;
+  else {
+    const format = next.gated ? labels.rateLimitedIn : single ? labels.retryIn : labels.nextRetryIn;
+    description = <RetryCountdown at={next.at} format={format} due={labels.retryingNow} />;
+  }
 
   return (
     <SenseiToast
@@ -355,7 +402,7 @@ function RetryingToast(props: GroupToastProps) {
       data-count={entries.length}
       title={single ? single.label : labels.retryingGroup(entries.length)}
       description={description}
-      actions={retryAction(props, 'retry-now', labels.retryNow, labels.retryNowAltText, true)}
+      actions={retryAction(props, 'retry-now', gateOpenAt === undefined ? labels.retryNow : labels.retryAt, labels.retryNowAltText, true, gateOpenAt)}
     >
       {meta !== false && (
         <p data-slot="toast-meta" className={cx(shared.classNames.meta)}>
@@ -367,9 +414,9 @@ function RetryingToast(props: GroupToastProps) {
 }
 
 /** The live part of the retry toast: only this re-renders every second. */
-function RetryCountdown({ at, labels, grouped }: { at: number; labels: SenseiToasterLabels; grouped: boolean }) {
+function RetryCountdown({ at, format, due }: { at: number; format: (countdown: string) => string; due: string }) {
   const left = useCountdown(at);
-  const text = left > 0 ? (grouped ? labels.nextRetryIn : labels.retryIn)(formatCountdown(left)) : labels.retryingNow;
+  const text = left > 0 ? format(formatCountdown(left)) : due;
   return (
     <span data-slot="toast-countdown" data-state={left > 0 ? 'waiting' : 'due'}>
       {text}
@@ -379,8 +426,11 @@ function RetryCountdown({ at, labels, grouped }: { at: number; labels: SenseiToa
 
 /** Retries ran out: what failed, after how many attempts, and the request id to quote. */
 function FailedToast(props: GroupToastProps & { duration: number }) {
-  const { entries, labels, retryNow: _retryNow, ...shared } = props;
+  const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime: _formatTime, ...shared } = props;
   const single = entries.length === 1 ? entries[0] : undefined;
+  // A rate-limited failure (a wait past the cap fails at once) cannot be tried again before this.
+  const resumeAt = entries.reduce<number | undefined>((at, entry) => later(at, entry.resumeAt), gateOpenAt);
+  const blockedUntil = useCountdown(resumeAt, { stepMs: Infinity }) > 0 ? resumeAt : undefined;
   return (
     <SenseiToast
       {...shared}
@@ -390,7 +440,7 @@ function FailedToast(props: GroupToastProps & { duration: number }) {
       data-count={entries.length}
       title={single ? single.label : labels.failedGroup(entries.length)}
       description={single ? labels.failedDescription(single.failureCount) : undefined}
-      actions={retryAction(props, 'try-again', labels.tryAgain, labels.tryAgainAltText, false)}
+      actions={retryAction(props, 'try-again', blockedUntil === undefined ? labels.tryAgain : labels.tryAgainAt, labels.tryAgainAltText, false, blockedUntil)}
     >
       {single ? (
         single.requestId !== undefined && <SenseiRequestId requestId={single.requestId} labels={labels} />

@@ -279,7 +279,7 @@ function classifySenseiError(error: SenseiError, now: number): Classified {
 /** When the server said to come back: `Retry-After`, else (for a 429) the reset, as epoch ms. */
 function retryAtOf(error: SenseiError, now: number): number | undefined {
   const info = error.rateLimit;
-  const at = [info?.retryAt, error.status === 429 ? info?.resetAt : undefined].find(Number.isFinite);
+  const at = [error.retryAt, info?.retryAt, error.status === 429 ? info?.resetAt : undefined].find(Number.isFinite);
   if (at !== undefined) return Math.min(at, now + MAX_SERVER_DELAY_MS);
   // Errors built by hand may only carry the delay.
   const delay = error.retryAfterMs;

@@ -11,6 +11,7 @@ import type { ErrorCatalog } from '../core/errorCatalog.js';
 import type { RetryPolicy } from '../core/retryPolicy.js';
 import { timers } from '../core/timers.js';
 import { toErrorState } from '../core/toErrorState.js';
+import { type RequestWaitReason, type RequestWaitStore, requestWaitStoreFor, type RunningAttempt, toRequestWait } from './RequestWaitStore.js';
 
 /**
  * Where a failed request stands: `retrying` while TanStack Query waits to try again (or the
@@ -35,10 +36,23 @@ export interface RetryActivityEntry {
   /** The latest failure's `request_id`: quote it to support. */
   readonly requestId: string | undefined;
   /**
+   * When the server said requests may go out again (epoch ms): the error's `retryAt`,
+   * `Retry-After` or a rate limit's reset, as `toErrorState` reads it. A retry before it waits.
+   */
+  readonly resumeAt: number | undefined;
+  /**
    * When the next attempt goes out (epoch ms), as the retry policy scheduled it — jitter and
    * `Retry-After` included. `undefined` when settled, or when the policy did not schedule it.
    */
   readonly retryAt: number | undefined;
+  /**
+   * Why it waits now, as the hooks' `waiting` says it: `retry` until the scheduled attempt,
+   * `rate-limit` while that attempt is held at the gate, `offline` while paused; `null` while
+   * the attempt is on its way, and once settled.
+   */
+  readonly waiting: RequestWaitReason | null;
+  /** When the next attempt really goes out (epoch ms): `retryAt`, or the gate's time while held there. */
+  readonly nextAttemptAt: number | undefined;
   /** Failed attempts in this episode (a "Retry now" does not start the count again). */
   readonly failureCount: number;
   /** Waiting for the network or a focused tab before the next attempt (TanStack's pause). */
@@ -61,6 +75,8 @@ export interface RetryActivityStoreOptions {
   retryPolicy: RetryPolicy;
   /** For the labels. @default none: the default English texts */
   errorCatalog?: ErrorCatalog | undefined;
+  /** Where the query functions report their attempts. @default the `QueryClient`'s */
+  requestWaits?: RequestWaitStore | undefined;
 }
 
 type AnyQuery = Query<unknown, unknown, unknown, QueryKey>;
@@ -69,19 +85,14 @@ type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
 const EMPTY: readonly RetryActivityEntry[] = Object.freeze([]);
 const noop = () => {};
 
-/** Sensei queries are keyed `['sensei', …]` (see `senseiKeys`). */
-function isSenseiQuery(query: AnyQuery): boolean {
-  return Array.isArray(query.queryKey) && query.queryKey[0] === 'sensei';
-}
-
-/** `useSenseiMutation` marks its mutations with `meta: { sensei: true }`; a `['sensei', …]` key counts too. */
-function isSenseiMutation(mutation: AnyMutation): boolean {
-  const { meta, mutationKey } = mutation.options;
-  return meta?.sensei === true || (Array.isArray(mutationKey) && mutationKey[0] === 'sensei');
-}
+/**
+ * Sensei queries and mutations carry `meta: { sensei: true }` (the hooks set it): a query with
+ * its own `queryKey` is still one, and a foreign query under a `['sensei', …]` key is not.
+ */
+const isSensei = (request: AnyQuery | AnyMutation): boolean => request.meta?.sensei === true;
 
 // What makes an entry worth a new snapshot: the rest (id, kind, key, since…) never changes within an episode.
-const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
+const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'waiting', 'nextAttemptAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
 
 function sameEntry(a: RetryActivityEntry, b: RetryActivityEntry): boolean {
   return COMPARED_FIELDS.every((field) => a[field] === b[field]);
@@ -101,6 +112,7 @@ export class RetryActivityStore {
   readonly #queryClient: QueryClient;
   readonly #retryPolicy: RetryPolicy;
   readonly #errorCatalog: ErrorCatalog | undefined;
+  readonly #waits: RequestWaitStore;
   readonly #entries = new Map<string, RetryActivityEntry>();
   readonly #queries = new Map<string, AnyQuery>();
   readonly #listeners = new Set<() => void>();
@@ -112,6 +124,7 @@ export class RetryActivityStore {
     this.#queryClient = options.queryClient;
     this.#retryPolicy = options.retryPolicy;
     this.#errorCatalog = options.errorCatalog;
+    this.#waits = options.requestWaits ?? requestWaitStoreFor(options.queryClient);
   }
 
   /** Subscribes; the first subscriber connects to the caches, the last one disconnects. */
@@ -146,8 +159,10 @@ export class RetryActivityStore {
       !entry.canRetryNow ||
       entry.status === 'recovered' ||
       entry.retryingNow ||
-      // The scheduled attempt is already on its way: another request now would only duplicate it.
-      (entry.status === 'retrying' && !entry.paused && entry.retryAt !== undefined && entry.retryAt <= timers.now())
+      // The scheduled attempt is already on its way, or held at the gate where another would wait too.
+      (entry.status === 'retrying' &&
+        !entry.paused &&
+        (entry.waiting !== 'retry' || (entry.retryAt !== undefined && entry.retryAt <= timers.now())))
     ) {
       return Promise.resolve();
     }
@@ -184,9 +199,15 @@ export class RetryActivityStore {
     const mutationCache = this.#queryClient.getMutationCache();
     const unsubscribeQueries = queryCache.subscribe(this.#onQueryEvent);
     const unsubscribeMutations = mutationCache.subscribe(this.#onMutationEvent);
+    // An attempt that starts, reaches the gate or leaves it changes when the next one goes out.
+    const unsubscribeWaits = this.#waits.subscribe((hash) => {
+      const query = this.#queries.get(`query:${hash}`);
+      if (query) this.#syncQuery(query, undefined);
+    });
     this.#disconnect = () => {
       unsubscribeQueries();
       unsubscribeMutations();
+      unsubscribeWaits();
     };
     // Retries that began before anyone listened.
     for (const query of queryCache.getAll()) this.#syncQuery(query as AnyQuery, undefined);
@@ -203,7 +224,7 @@ export class RetryActivityStore {
 
   #onQueryEvent = (event: QueryCacheNotifyEvent): void => {
     const query = event.query as AnyQuery;
-    if (!isSenseiQuery(query)) return;
+    if (!isSensei(query)) return;
     if (event.type === 'removed') this.#removed(queryId(query));
     else if (event.type === 'updated') this.#syncQuery(query, event.action.type);
   };
@@ -211,7 +232,7 @@ export class RetryActivityStore {
   #onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
     if (!event) return;
     const mutation = event.mutation as AnyMutation | undefined;
-    if (!mutation || !isSenseiMutation(mutation)) return;
+    if (!mutation || !isSensei(mutation)) return;
     if (event.type === 'removed') this.#removed(mutationId(mutation));
     else if (event.type === 'updated') this.#syncMutation(mutation);
   };
@@ -222,13 +243,14 @@ export class RetryActivityStore {
   }
 
   #syncQuery(query: AnyQuery, action: string | undefined): void {
-    if (!isSenseiQuery(query)) return;
+    if (!isSensei(query)) return;
     const id = queryId(query);
     const existing = this.#entries.get(id);
     const { fetchStatus, fetchFailureCount, fetchFailureReason, status, error } = query.state;
     if (fetchStatus !== 'idle' && fetchFailureCount > 0 && fetchFailureReason != null) {
       this.#queries.set(id, query);
-      this.#retrying({ id, kind: 'query', key: query.queryKey, canRetryNow: true }, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused');
+      const base = { id, kind: 'query', key: query.queryKey, canRetryNow: true } as const;
+      this.#retrying(base, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused', this.#waits.get(query.queryHash));
       return;
     }
     if (existing?.status === 'retrying') {
@@ -242,13 +264,14 @@ export class RetryActivityStore {
   }
 
   #syncMutation(mutation: AnyMutation): void {
-    if (!isSenseiMutation(mutation)) return;
+    if (!isSensei(mutation)) return;
     const id = mutationId(mutation);
     const existing = this.#entries.get(id);
     const { status, failureCount, failureReason, isPaused, error } = mutation.state;
     if (status === 'pending' && failureCount > 0 && failureReason != null) {
       const key = mutation.options.mutationKey as QueryKey | undefined;
-      this.#retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused);
+      // A mutation's attempts are not known here: its wait reads as the scheduled retry.
+      this.#retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused, undefined);
       return;
     }
     if (existing?.status !== 'retrying') return;
@@ -262,16 +285,19 @@ export class RetryActivityStore {
     error: unknown,
     tanstackFailureCount: number,
     paused: boolean,
+    attempt: RunningAttempt | undefined,
   ): void {
     const existing = this.#entries.get(base.id);
     const ongoing = existing?.status === 'retrying' ? existing : undefined;
     const newFailure = ongoing?.error !== error;
+    const { scheduledRetryAt } = this.#retryPolicy;
     this.#set({
       ...base,
       ...this.#describe(error),
+      ...toRequestWait({ paused, active: true, failureReason: error, attempt, scheduledRetryAt }),
       status: 'retrying',
       error,
-      retryAt: this.#retryPolicy.scheduledRetryAt(error),
+      retryAt: scheduledRetryAt(error),
       failureCount: ongoing ? ongoing.failureCount + (newFailure ? 1 : 0) : tanstackFailureCount,
       paused,
       retryingNow: ongoing && !newFailure ? ongoing.retryingNow : false,
@@ -291,6 +317,8 @@ export class RetryActivityStore {
       status,
       error,
       retryAt: undefined,
+      waiting: null,
+      nextAttemptAt: undefined,
       failureCount: entry.failureCount + (error !== entry.error ? 1 : 0),
       paused: false,
       retryingNow: false,
@@ -298,12 +326,13 @@ export class RetryActivityStore {
     });
   }
 
-  #describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId'> {
-    const { title, status, requestId } = toErrorState(error, { catalog: this.#errorCatalog });
+  #describe(error: unknown): Pick<RetryActivityEntry, 'label' | 'httpStatus' | 'requestId' | 'resumeAt'> {
+    const { title, status, requestId, retryAt } = toErrorState(error, { catalog: this.#errorCatalog });
     return {
       label: status !== undefined ? `${title} (${status})` : title,
       httpStatus: status,
       requestId,
+      resumeAt: retryAt,
     };
   }
 

@@ -44,7 +44,8 @@ export interface SenseiErrorBoundaryOptions {
   catalog?: ErrorCatalog;
   /**
    * After this many automatic resets (`resetKeys`) in a row that fail again within a second,
-   * the boundary stops resetting by itself until Retry is pressed: no render loop.
+   * the boundary stops resetting by itself until Retry is pressed: no render loop. Only resets
+   * that follow each other within a few seconds count: broken pages visited one by one are no loop.
    * @default 3
    */
   maxQuickFailures?: number;
@@ -60,6 +61,8 @@ export type SenseiErrorBoundaryProps = SenseiErrorBoundaryOptions & SenseiErrorB
 
 /** A failure this soon after a reset counts as "failed again at once". */
 const QUICK_FAILURE_MS = 1_000;
+/** A reset this long after the previous one starts a new count: a loop resets again right after each failure. */
+const LOOP_GAP_MS = 2 * QUICK_FAILURE_MS;
 
 /**
  * An error boundary for Sensei UIs, without a default look: pass `fallback`, `fallbackRender` or
@@ -139,7 +142,9 @@ class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
   };
 
   #reset(details: SenseiErrorBoundaryResetDetails): void {
-    this.#lastResetAt = timers.now();
+    const now = timers.now();
+    if (now - this.#lastResetAt >= LOOP_GAP_MS) this.#quickFailures = 0;
+    this.#lastResetAt = now;
     // Before the children render again: queries that threw must refetch on mount, not rethrow.
     this.props.resetQueries();
     this.props.onReset?.(details);

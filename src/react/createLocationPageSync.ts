@@ -4,8 +4,12 @@
 export interface PageUrlSync {
   /** The page and per-page values currently in the URL (`undefined` when absent or invalid). */
   read(): { page: number | undefined; perPage: number | undefined };
-  /** Writes new values. */
-  write(state: { page: number; perPage: number | undefined }): void;
+  /**
+   * Writes new values. `replace` is true when the list corrects the URL by itself (a page past
+   * the end clamped to the last one): replace the current entry then, or Back leads to the
+   * stale page and the clamp runs again, trapping the user. A user's page change pushes.
+   */
+  write(state: { page: number; perPage: number | undefined }, options?: { replace?: boolean }): void;
   /** Calls `listener` when the URL changes (back/forward, or `write`). */
   subscribe(listener: () => void): () => void;
 }
@@ -23,6 +27,7 @@ export interface LocationPageSyncOptions {
   perPageParam?: string;
   /**
    * `push` adds a history entry per page so Back returns to the previous page; `replace` does not.
+   * A clamp past the end always replaces.
    * @default 'push'
    */
   history?: 'push' | 'replace';
@@ -54,7 +59,7 @@ export function createLocationPageSync(options: LocationPageSyncOptions = {}): P
       const params = new URLSearchParams(window.location.search);
       return { page: positive(params.get(pageParam)), perPage: positive(params.get(perPageParam)) };
     },
-    write({ page, perPage }) {
+    write({ page, perPage }, { replace = false } = {}) {
       if (!hasWindow()) return;
       const { location, history } = window;
       const url = new URL(location.href);
@@ -62,7 +67,7 @@ export function createLocationPageSync(options: LocationPageSyncOptions = {}): P
       searchParams.set(pageParam, String(page));
       if (perPage !== undefined) searchParams.set(perPageParam, String(perPage));
       if (url.href === location.href) return;
-      if (options.history === 'replace') history.replaceState(history.state, '', url);
+      if (replace || options.history === 'replace') history.replaceState(history.state, '', url);
       else history.pushState(history.state, '', url);
       notify();
     },

@@ -1,5 +1,6 @@
 'use client';
 import {
+  hashKey,
   keepPreviousData,
   type QueryClient,
   type UseQueryOptions,
@@ -17,7 +18,9 @@ import type { SenseiError } from '../core/SenseiError.js';
 import { senseiKeys } from '../core/senseiKeys.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { createLocationPageSync, type PageUrlSync } from './createLocationPageSync.js';
+import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
+import { useRequestWait } from './useRequestWait.js';
 
 type ForwardedQueryOptions<T> = Pick<
   UseQueryOptions<PaginatedResponse<T>, SenseiError>,
@@ -73,7 +76,7 @@ export interface UsePaginatedListOptions<T> extends ForwardedQueryOptions<T> {
   staleTime?: number;
 }
 
-export interface UsePaginatedListResult<T> {
+export interface UsePaginatedListResult<T> extends RequestWait {
   /** The items of the page on screen (the previous page's while the next loads). */
   items: T[];
   /** The seed's `pagination` object of the page on screen. */
@@ -113,6 +116,7 @@ interface ListQueryInput<T> {
   perPage: number | undefined;
   itemSchema: StandardSchemaV1<unknown, T> | undefined;
   staleTime: number;
+  meta: Record<string, unknown> | undefined;
 }
 
 function listQueryOptions<T>(input: ListQueryInput<T>) {
@@ -126,12 +130,16 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
     perPage,
     itemSchema,
     staleTime,
+    meta,
   } = input;
   const keyFor = (p: number) => senseiKeys.list(client, path, { page: p, perPage, query: params });
   return {
     queryKey: keyFor(page),
-    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<PaginatedResponse<T>> => {
-      const fetchPage = (p: number) => client.list<T>(path, { page: p, perPage, query: params, itemSchema, signal });
+    queryFn: async ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }): Promise<PaginatedResponse<T>> => {
+      const fetchPage = (p: number) =>
+        requestWaitStoreFor(queryClient).run(hashKey(queryKey), (onGateHold) =>
+          client.list<T>(path, { page: p, perPage, query: params, itemSchema, signal, onGateHold }),
+        );
       const response = await fetchPage(page);
       const { total_pages: totalPages } = response.pagination;
       // Past the end (items deleted meanwhile): fetch the last page now and cache it under its
@@ -147,6 +155,7 @@ function listQueryOptions<T>(input: ListQueryInput<T>) {
     retry,
     retryDelay,
     staleTime,
+    meta: { ...meta, sensei: true },
   };
 }
 
@@ -181,6 +190,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     prefetchMinRemaining,
     urlSync,
     staleTime = 30_000,
+    meta,
     ...forwarded
   } = options;
 
@@ -195,7 +205,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const page = wholePage(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage));
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
-  const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime };
+  const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime, meta };
   const query = useQuery<PaginatedResponse<T>, SenseiError>(
     {
       ...forwarded,
@@ -206,25 +216,30 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   );
 
   const { data: response, isPlaceholderData, isFetching } = query;
+  const wait = useRequestWait({ queryClient, retryPolicy }, hashKey(senseiKeys.list(client, path, { page, perPage, query: params })), {
+    paused: query.fetchStatus === 'paused',
+    active: isFetching,
+    failureReason: query.failureReason,
+  });
   const pagination = response?.pagination;
   const shownPage = isPlaceholderData ? undefined : pagination?.page;
   const hasNext = pagination?.has_next === true;
 
   const change = useCallback(
-    (nextPage: number, nextPerPage: number | undefined) => {
+    (nextPage: number, nextPerPage: number | undefined, replace = false) => {
       if (nextPerPage !== perPage && nextPerPage !== undefined) {
         if (controlledPerPage === undefined && !useUrl) setLocalPerPage(nextPerPage);
         onPerPageChange?.(nextPerPage);
       }
       if (nextPage !== page || (useUrl && nextPerPage !== perPage)) {
         if (controlledPage === undefined) {
-          if (useUrl) sync.write({ page: nextPage, perPage: nextPerPage });
+          if (useUrl) sync.write({ page: nextPage, perPage: nextPerPage }, { replace });
           else setLocalPage(nextPage);
         }
         if (nextPage !== page) onPageChange?.(nextPage);
       }
     },
-    [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange],
+    [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange, setLocalPage, setLocalPerPage],
   );
 
   // Clamp after deletions: the query already fetched and cached the last page. An effect,
@@ -234,7 +249,7 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const clampedPage = isPlaceholderData || pagination === undefined ? undefined : clampPage(page, pagination.total_pages);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (clampedPage !== undefined && clampedPage !== page && !isFetching) change(clampedPage, perPage);
+    if (clampedPage !== undefined && clampedPage !== page && !isFetching) change(clampedPage, perPage, true);
   }, [clampedPage, page, perPage, isFetching, change]);
 
   const prefetched = useRef<readonly unknown[] | undefined>(undefined);
@@ -297,5 +312,6 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     status: query.status,
     refetch: query.refetch,
     query,
+    ...wait,
   };
 }

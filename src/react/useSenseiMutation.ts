@@ -1,10 +1,15 @@
 'use client';
 import { type QueryKey, type UseMutationOptions, type UseMutationResult, useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpMethod } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { validateResponse } from '../core/validateResponse.js';
+import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
+import { useRequestWait } from './useRequestWait.js';
+
+let mutationSeq = 0;
 
 export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
   extends Omit<UseMutationOptions<TData, SenseiError, TVariables>, 'mutationFn'> {
@@ -31,6 +36,14 @@ export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
   invalidates?: readonly QueryKey[] | ((data: TData, variables: TVariables) => readonly QueryKey[]);
 }
 
+export type UseSenseiMutationResult<TData = unknown, TVariables = void> = UseMutationResult<TData, SenseiError, TVariables> & RequestWait & {
+  /**
+   * Aborts the requests of this hook's calls that are still on their way (or waiting at the
+   * gate); each call then fails with a `SenseiAbortError`. Unmounting aborts them too.
+   */
+  abort: () => void;
+};
+
 /**
  * Creates (201), updates or deletes (204) with the library's gate, typed errors and retry
  * policy — which never repeats a non-idempotent write unless it carries an idempotency key.
@@ -40,10 +53,19 @@ export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
  */
 export function useSenseiMutation<TData = unknown, TVariables = void>(
   options: UseSenseiMutationOptions<TData, TVariables>,
-): UseMutationResult<TData, SenseiError, TVariables> {
-  const { client, queryClient, retryPolicy } = useSenseiContext('useSenseiMutation');
+): UseSenseiMutationResult<TData, TVariables> {
+  const context = useSenseiContext('useSenseiMutation');
+  const { client, queryClient, retryPolicy } = context;
+  const [waitId] = useState(() => `mutation:${(mutationSeq += 1)}`);
+  const waits = requestWaitStoreFor(queryClient);
   const { method = 'POST', path, body, idempotencyKey, schema, invalidates, onSuccess, ...rest } = options;
-  return useMutation<TData, SenseiError, TVariables>({
+  // TanStack gives mutations no signal: the hook owns one controller per attempt in flight.
+  const inFlight = useRef(new Set<AbortController>());
+  const abort = useCallback(() => {
+    for (const controller of [...inFlight.current]) controller.abort();
+  }, []);
+  useEffect(() => abort, [abort]);
+  const mutation = useMutation<TData, SenseiError, TVariables>({
     retry: retryPolicy.retry,
     retryDelay: retryPolicy.retryDelay,
     ...rest,
@@ -52,11 +74,13 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
     mutationFn: async (variables) => {
       const target = typeof path === 'function' ? path(variables) : path;
       const payload = body ? body(variables) : method === 'DELETE' ? undefined : variables;
-      const response = await client.request(target, {
-        method,
-        body: payload,
-        idempotencyKey: idempotencyKey?.(variables),
-      });
+      const controller = new AbortController();
+      inFlight.current.add(controller);
+      const response = await waits
+        .run(waitId, (onGateHold) =>
+          client.request(target, { method, body: payload, idempotencyKey: idempotencyKey?.(variables), signal: controller.signal, onGateHold }),
+        )
+        .finally(() => inFlight.current.delete(controller));
       return validateResponse(schema, response.data, {
         method,
         url: client.resolveUrl(target).href,
@@ -70,4 +94,10 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
       return onSuccess?.(data, variables, ...more);
     },
   }, queryClient);
+  const wait = useRequestWait(context, waitId, {
+    paused: mutation.isPaused,
+    active: mutation.isPending,
+    failureReason: mutation.failureReason,
+  });
+  return { ...mutation, ...wait, abort };
 }

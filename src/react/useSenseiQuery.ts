@@ -1,11 +1,16 @@
 'use client';
-import { type QueryKey, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { hashKey, type QueryKey, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { QueryParams } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
 import { senseiKeys } from '../core/senseiKeys.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { validateResponse } from '../core/validateResponse.js';
+import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
+import { useRequestWait, withWait } from './useRequestWait.js';
+
+/** `useQuery`'s result, and why the request waits (`waiting`, `nextAttemptAt`). */
+export type UseSenseiQueryResult<TData = unknown> = UseQueryResult<TData, SenseiError> & RequestWait;
 
 export interface UseSenseiQueryOptions<TQueryFnData = unknown, TData = TQueryFnData>
   extends Omit<UseQueryOptions<TQueryFnData, SenseiError, TData, QueryKey>, 'queryKey' | 'queryFn'> {
@@ -30,16 +35,21 @@ export interface UseSenseiQueryOptions<TQueryFnData = unknown, TData = TQueryFnD
  */
 export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
   options: UseSenseiQueryOptions<TQueryFnData, TData>,
-): UseQueryResult<TData, SenseiError> {
-  const { client, retryPolicy } = useSenseiContext('useSenseiQuery');
+): UseSenseiQueryResult<TData> {
+  const context = useSenseiContext('useSenseiQuery');
+  const { client, queryClient, retryPolicy } = context;
   const { path, query, schema, queryKey, ...rest } = options;
-  return useQuery<TQueryFnData, SenseiError, TData, QueryKey>({
+  const key = queryKey ?? senseiKeys.resource(client, path, query);
+  const waits = requestWaitStoreFor(queryClient);
+  const result = useQuery<TQueryFnData, SenseiError, TData, QueryKey>({
     retry: retryPolicy.retry,
     retryDelay: retryPolicy.retryDelay,
     ...rest,
-    queryKey: queryKey ?? senseiKeys.resource(client, path, query),
-    queryFn: async ({ signal }) => {
-      const response = await client.request(path, { query, signal });
+    queryKey: key,
+    // The marker, not the key, makes it a Sensei query (retry activity, toasts): keys may be the app's own.
+    meta: { ...rest.meta, sensei: true },
+    queryFn: async ({ signal, queryKey: fetchedKey }) => {
+      const response = await waits.run(hashKey(fetchedKey), (onGateHold) => client.request(path, { query, signal, onGateHold }));
       return validateResponse(schema, response.data, {
         method: 'GET',
         url: client.resolveUrl(path).href,
@@ -47,5 +57,11 @@ export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
         requestId: response.requestId,
       });
     },
+  }, queryClient);
+  const wait = useRequestWait(context, hashKey(key), {
+    paused: result.fetchStatus === 'paused',
+    active: result.fetchStatus !== 'idle',
+    failureReason: result.failureReason,
   });
+  return withWait(result, wait);
 }

@@ -173,6 +173,22 @@ describe('RateLimitBanner', () => {
     expect(renders).toEqual(before);
   });
 
+  // #13 item 8: a wait past the cap fails fast; the banner shows when requests resume.
+  it('shows the time requests resume for a long wait (a 429 with Retry-After: 3600), and counts down its last five minutes', async () => {
+    const h = createHarness({ api: { scenario: { rateLimitOnce: { retryAfterSeconds: 3600 } } } });
+    render(<RateLimitBanner locale="en-GB" timeFormat={UTC} />, { wrapper: h.wrapper });
+    await act(() => h.client.get(PATH).catch(() => undefined));
+    expect(banner()).toHaveAttribute('data-state', 'limited');
+    expect(banner()).toHaveTextContent('Rate limit reached — requests resume at 15:00');
+    expect(countdown()).toBe('requests resume at 15:00');
+    expect(status()).toHaveTextContent('Rate limit reached. Requests resume at 15:00:00.');
+
+    await flush(3600_000 - 300_000);
+    expect(countdown()).toBe('requests resume in 5:00');
+    await flush(300_000);
+    expect(banner()).toHaveAttribute('data-state', 'hidden');
+  });
+
   it('forwards ref and className, and renders on the server from a `state` prop', () => {
     const ref = { current: null as HTMLDivElement | null };
     render(<RateLimitBanner ref={ref} className="mine" state={state({ remaining: 5 })} />);

@@ -180,23 +180,62 @@ describe('SenseiErrorPanel: rate-limit countdown', () => {
     render(<SenseiErrorPanel error={error} onRetry={onRetry} />);
     const alert = screen.getByRole('alert');
     const retry = screen.getByRole('button', { name: 'Retry' });
-    expect(retry).toBeDisabled();
+    // Mounted and focusable, but it says it cannot work yet.
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
     expect(retry).toHaveTextContent('Retry in 0:42');
     expect(alert).toHaveAttribute('data-state', 'waiting');
 
     await act(() => vi.advanceTimersByTimeAsync(1_000));
     expect(retry).toHaveTextContent('Retry in 0:41');
     await act(() => vi.advanceTimersByTimeAsync(40_000));
-    expect(retry).toBeDisabled();
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
     expect(retry).toHaveTextContent('Retry in 0:01');
+    fireEvent.click(retry);
+    expect(onRetry).not.toHaveBeenCalled();
 
     await act(() => vi.advanceTimersByTimeAsync(1_000));
-    expect(retry).toBeEnabled();
+    expect(retry).not.toHaveAttribute('aria-disabled');
     expect(retry).toHaveTextContent(/^Retry$/);
     expect(alert).toHaveAttribute('data-state', 'retryable');
     fireEvent.click(retry);
     expect(onRetry).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  // #13 item 8: a wait past the cap fails at once; the panel says when requests resume.
+  it('a 429 with Retry-After: 3600 says when requests resume, and Retry waits for that time', async () => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T14:20:30.000Z') });
+    const error = await mockApiError({ error: { status: 429, retryAfterSeconds: 3600 } });
+    const onRetry = vi.fn();
+    render(<SenseiErrorPanel error={error} onRetry={onRetry} locale="en-GB" timeFormat={{ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }} />);
+    expect(screen.getByText('Requests resume at 15:20.')).toBeInTheDocument();
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
+    expect(retry).toHaveAccessibleDescription('Requests resume at 15:20.');
+    fireEvent.click(retry);
+    expect(onRetry).not.toHaveBeenCalled();
+
+    await act(() => vi.advanceTimersByTimeAsync(3_600_000));
+    expect(screen.queryByText(/Requests resume at/)).toBeNull();
+    expect(retry).not.toHaveAttribute('aria-disabled');
+    fireEvent.click(retry);
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads when requests resume from a hand-built rate-limited error (retryAt), with the given labels', () => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T14:00:00.000Z') });
+    const retryAt = Date.now() + 2 * 3_600_000;
+    render(
+      <SenseiErrorPanel
+        error={http(429, { retryAt })}
+        onRetry={() => {}}
+        locale="de-DE"
+        timeFormat={{ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }}
+        labels={{ resumesAt: (time) => `Weiter um ${time} Uhr.` }}
+      />,
+    );
+    expect(screen.getByText('Weiter um 16:00 Uhr.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('hides the ticking countdown from assistive tech', async () => {

@@ -220,6 +220,22 @@ describe('SenseiToaster: retry toasts', () => {
     expect(toasts()).toHaveLength(0);
   });
 
+  // #13 item 13: a Sensei query is known by its `meta` marker, so an app's own key still toasts.
+  it('toasts for a useSenseiQuery with its own queryKey', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 3 } } } });
+    function OwnKey() {
+      const query = useSenseiQuery<{ id: string }>({ path: PATH, queryKey: ['app', 'migration', 1] });
+      return <p>{query.data ? `loaded ${query.data.id}` : 'loading'}</p>;
+    }
+    renderWith(h, <OwnKey />);
+    await flush();
+    expect(within(toast('retrying')!).getByText('Service unavailable (503)')).toBeInTheDocument();
+    expect(countdown()).toBe('Retrying in 0:03');
+    await flush(3000);
+    expect(screen.getByText('loaded mig_000001')).toBeInTheDocument();
+    expect(toast('recovered')).toHaveTextContent('Service unavailable (503): the retry succeeded.');
+  });
+
   it('takes position, labels and durations from props', async () => {
     const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 3 } } } });
     renderWith(
@@ -242,6 +258,70 @@ describe('SenseiToaster: retry toasts', () => {
     expect(toast('recovered')).toHaveTextContent('Rétabli');
     await flush(1000);
     expect(toasts()).toHaveLength(0);
+  });
+});
+
+// #14 item 7 and #13 item 8: the toasts follow where the next attempt really is, and offer no
+// retry that the rate limit would only hold.
+describe('SenseiToaster: the rate-limit gate', () => {
+  const UTC_TIME = { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' } as const;
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T14:00:00.000Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts down to the gate, not to the retry it will hold, and keeps "Retry now" disabled with its time', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 1, match: { path: PATH } } } } });
+    renderWith(h, <Item />, <SenseiToaster locale="en-GB" timeFormat={UTC_TIME} />);
+    await flush();
+    expect(countdown()).toBe('Retrying in 0:01');
+    // Another request spends the window: nothing may go out before 14:00:05.
+    h.api.setScenario({ rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 5, retryAfterSeconds: null } });
+    await act(() => h.client.get('/v1/migrations/mig_000002'));
+    await flush();
+    expect(countdown()).toBe('Waiting for the rate limit, 0:05');
+    const retry = within(toast('retrying')!).getByRole('button', { name: 'Retry at 14:00:05' });
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(retry);
+    await flush();
+    expect(h.api.countRequests(one)).toBe(1);
+
+    // The retry is due and waits at the gate: the toast still says what it waits for.
+    await flush(1000);
+    expect(h.api.countRequests(one)).toBe(1);
+    expect(countdown()).toBe('Waiting for the rate limit, 0:04');
+    expect(toast('retrying')).not.toHaveTextContent('Retrying now');
+    await flush(4100);
+    expect(h.api.countRequests(one)).toBe(2);
+    expect(toast('recovered')).not.toBeNull();
+  });
+
+  it('a final 429 with Retry-After: 3600: "Try again" says when it will work, and waits for it', async () => {
+    const h = createHarness({
+      api: { scenario: { flaky: { sequence: [503], retryAfterSeconds: 1, match: { path: PATH } }, error: { status: 429, retryAfterSeconds: 3600, match: { path: PATH } } } },
+    });
+    renderWith(h, <Item />, <SenseiToaster locale="en-GB" timeFormat={UTC_TIME} />);
+    await flush();
+    await flush(1000);
+    expect(h.api.countRequests(one)).toBe(2);
+    const failed = toast('failed')!;
+    const again = within(failed).getByRole('button', { name: 'Try again at 15:00:01' });
+    expect(again).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(again);
+    await flush();
+    expect(h.api.countRequests(one)).toBe(2);
+    expect(toast('failed')).not.toBeNull(); // not closed by the click either
+
+    h.api.setScenario({ error: undefined });
+    await flush(3600_000);
+    const ready = within(toast('failed')!).getByRole('button', { name: 'Try again' });
+    expect(ready).not.toHaveAttribute('aria-disabled');
+    fireEvent.click(ready);
+    await flush();
+    expect(h.api.countRequests(one)).toBe(3);
+    expect(screen.getByText('loaded mig_000001')).toBeInTheDocument();
   });
 });
 

@@ -134,6 +134,60 @@ describe('SenseiErrorBoundary (headless, src/react)', () => {
     expect(attempts).toBeGreaterThan(afterLoop);
     expect(logged).toHaveBeenCalled();
   });
+
+  // #13 item 12: failures that each follow a reset quickly are not a loop when the resets are far apart.
+  it('does not take broken pages visited seconds apart for a loop: a healthy page after them renders', () => {
+    vi.useFakeTimers();
+    const logged = expectLoggedErrors();
+    function Page({ path }: { path: string }) {
+      if (path.startsWith('/broken')) throw http(500);
+      return <p>page {path}</p>;
+    }
+    const view = (path: string) => (
+      <HeadlessErrorBoundary resetKeys={[path]} fallbackRender={() => <p>fallback</p>}>
+        <Page path={path} />
+      </HeadlessErrorBoundary>
+    );
+    const { rerender } = render(view('/broken/1'));
+    for (const path of ['/broken/2', '/broken/3', '/broken/4', '/broken/5']) {
+      vi.advanceTimersByTime(10_000);
+      rerender(view(path));
+      expect(screen.getByText('fallback')).toBeInTheDocument();
+    }
+    vi.advanceTimersByTime(10_000);
+    rerender(view('/home'));
+    expect(screen.getByText('page /home')).toBeInTheDocument();
+    expect(logged).toHaveBeenCalled();
+  });
+
+  it('still stops a loop of resets that follow each other quickly, on fake time too', () => {
+    vi.useFakeTimers();
+    const logged = expectLoggedErrors();
+    // The loop warning is said once per page load (an earlier test may have said it).
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let attempts = 0;
+    function AlwaysBroken(): never {
+      attempts += 1;
+      throw http(500);
+    }
+    const view = (key: number) => (
+      <HeadlessErrorBoundary resetKeys={[key]} fallbackRender={() => <p>fallback</p>}>
+        <AlwaysBroken />
+      </HeadlessErrorBoundary>
+    );
+    const { rerender } = render(view(0));
+    // Keys that change every 100 ms, each reset failing at once: a loop.
+    for (let key = 1; key <= 3; key += 1) {
+      vi.advanceTimersByTime(100);
+      rerender(view(key));
+    }
+    const afterLoop = attempts;
+    vi.advanceTimersByTime(100);
+    rerender(view(4));
+    expect(attempts).toBe(afterLoop);
+    expect(screen.getByText('fallback')).toBeInTheDocument();
+    expect(logged).toHaveBeenCalled();
+  });
 });
 
 describe('SenseiErrorBoundary (with the default panel)', () => {

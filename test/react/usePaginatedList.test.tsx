@@ -161,4 +161,35 @@ describe('usePaginatedList', () => {
     expect(result.current.page).toBe(2);
     window.history.replaceState(null, '', '/');
   });
+
+  // #13 item 11: a clamp corrects the entry it landed on; only the user's page changes push.
+  it('replaces the history entry when it clamps past the end, so Back leaves instead of clamping again', async () => {
+    window.history.pushState(null, '', '/start');
+    const start = window.history.length;
+    window.history.pushState(null, '', '/dashboard?page=9'); // a stale link: 150 items are 3 pages
+    const h = createHarness();
+    const { result } = renderHook(() => usePaginatedList({ path: '/v1/migrations', urlSync: true, prefetchNext: false }), {
+      wrapper: h.wrapper,
+    });
+    await flush();
+    await flush();
+    expect(result.current.page).toBe(3);
+    expect(window.location.search).toBe('?page=3');
+    expect(window.history.length).toBe(start + 1);
+
+    act(() => result.current.prevPage()); // the user's change: a new entry
+    expect(window.location.search).toBe('?page=2');
+    expect(window.history.length).toBe(start + 2);
+    await flush();
+
+    act(() => window.history.back());
+    await flush(10);
+    expect(window.location.search).toBe('?page=3');
+    act(() => window.history.back());
+    await flush(10);
+    // Out of the list: the clamp did not leave a `?page=9` entry behind to trap Back.
+    expect(window.location.pathname).toBe('/start');
+    expect(window.history.length).toBe(start + 2);
+    window.history.replaceState(null, '', '/');
+  });
 });

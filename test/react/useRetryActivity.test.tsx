@@ -7,6 +7,7 @@ import { SenseiContext } from '../../src/react/SenseiContext.js';
 import { useRetryActivity } from '../../src/react/useRetryActivity.js';
 import { useSenseiMutation } from '../../src/react/useSenseiMutation.js';
 import { useSenseiQuery } from '../../src/react/useSenseiQuery.js';
+import { usePaginatedList } from '../../src/react/usePaginatedList.js';
 import { createHarness } from './senseiTestHarness.js';
 
 const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -192,6 +193,66 @@ describe('useRetryActivity', () => {
     expect(result.current.activity.entries).toEqual([]);
   });
 
+  // #13 item 13: recognised by the `meta: { sensei: true }` marker, not by the key's prefix.
+  it('lists a useSenseiQuery with its own queryKey, and not a foreign query under a sensei-looking key', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 2 } } } });
+    const { result } = renderHook(
+      () => ({
+        own: useSenseiQuery<{ id: string }>({ path: PATH, queryKey: ['migration', 'mig_000001'] }),
+        lookalike: useQuery({
+          queryKey: ['sensei', 'not', 'ours'],
+          queryFn: () => Promise.reject(new Error('nope')),
+          retry: 2,
+          retryDelay: 1000,
+        }),
+        activity: useRetryActivity(),
+      }),
+      { wrapper: h.wrapper },
+    );
+    await flush();
+    expect(result.current.lookalike.failureCount).toBe(1);
+    expect(result.current.activity.entries).toMatchObject([
+      { kind: 'query', key: ['migration', 'mig_000001'], status: 'retrying', label: 'Service unavailable (503)', retryAt: Date.now() + 2000 },
+    ]);
+    await flush(2000);
+    expect(h.api.countRequests(one)).toBe(2);
+    expect(result.current.activity.entries).toMatchObject([{ key: ['migration', 'mig_000001'], status: 'recovered' }]);
+  });
+
+  // #14 item 7: the entry follows the attempt: scheduled, held at the gate, on its way.
+  it('says where the next attempt is, and Retry now sends nothing while it waits at the gate', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 1, match: { path: PATH } } } } });
+    const { result } = renderHook(useProbe, { wrapper: h.wrapper });
+    await flush();
+    expect(result.current.activity.entries).toMatchObject([{ status: 'retrying', waiting: 'retry', nextAttemptAt: Date.now() + 1000 }]);
+    h.api.setScenario({ rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 5, retryAfterSeconds: null } });
+    await act(() => h.client.get('/v1/migrations/mig_000002'));
+    await flush(1000);
+    const opensAt = h.client.rateLimit.openAt();
+    expect(result.current.activity.entries).toMatchObject([{ status: 'retrying', waiting: 'rate-limit', nextAttemptAt: opensAt }]);
+    await act(() => result.current.activity.retryNow(result.current.activity.entries[0]!));
+    await flush();
+    expect(h.api.countRequests(one)).toBe(1);
+    await flush(4100);
+    expect(h.api.countRequests(one)).toBe(2);
+    expect(result.current.activity.entries).toMatchObject([{ status: 'recovered', waiting: null, nextAttemptAt: undefined }]);
+  });
+
+  it('lists a usePaginatedList query that is retrying', async () => {
+    const h = createHarness({ api: { scenario: { flaky: { sequence: [502, 200], retryAfterSeconds: 1 } } } });
+    const { result } = renderHook(
+      () => ({ list: usePaginatedList({ path: '/v1/migrations', prefetchNext: false, meta: { app: 'kept' } }), activity: useRetryActivity() }),
+      { wrapper: h.wrapper },
+    );
+    await flush();
+    expect(result.current.activity.entries).toMatchObject([{ kind: 'query', status: 'retrying', httpStatus: 502 }]);
+    // The app's own meta survives beside the marker.
+    expect(result.current.list.query.isFetching).toBe(true);
+    expect(h.queryClient.getQueryCache().getAll()[0]!.meta).toEqual({ app: 'kept', sensei: true });
+    await flush(1000);
+    expect(result.current.activity.entries).toMatchObject([{ status: 'recovered' }]);
+  });
+
   it('a dismissed retry stays hidden and recovers silently; a dismissed one that fails shows its failure', async () => {
     const h = createHarness({
       api: { scenario: { flaky: { sequence: [503, 200], retryAfterSeconds: 1 } } },
@@ -268,6 +329,6 @@ describe('useRetryActivity', () => {
     await flush();
     expect(renders.count).toBe(before + 1); // the fourth fails and waits
     await flush(1000);
-    expect(renders.count).toBe(before + 2); // ...and recovers
+    expect(renders.count).toBe(before + 3); // ...sends its retry (no longer waiting), and recovers
   });
 });

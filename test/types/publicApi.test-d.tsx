@@ -9,6 +9,7 @@ import {
   SenseiErrorBoundary,
   type SenseiError,
   type UsePaginatedListResult,
+  type UseSenseiMutationResult,
   useAsyncOperation,
   usePaginatedList,
   useSenseiMutation,
@@ -28,9 +29,12 @@ test('usePaginatedList types items from itemSchema', () => {
 
 test('errors are SenseiError in every hook', () => {
   const useOne = () => useSenseiQuery({ path: '/v1/migrations/1', schema: Migration });
-  expectTypeOf<ReturnType<typeof useOne>>().toEqualTypeOf<UseQueryResult<{ id: string; name: string }, SenseiError>>();
+  expectTypeOf<ReturnType<typeof useOne>>().toExtend<UseQueryResult<{ id: string; name: string }, SenseiError>>();
+  expectTypeOf<ReturnType<typeof useOne>['waiting']>().toEqualTypeOf<'rate-limit' | 'offline' | 'retry' | null>();
+  expectTypeOf<ReturnType<typeof useOne>['nextAttemptAt']>().toEqualTypeOf<number | undefined>();
   const useCreate = () => useSenseiMutation<{ id: string }, { name: string }>({ path: '/v1/migrations' });
-  expectTypeOf<ReturnType<typeof useCreate>>().toEqualTypeOf<UseMutationResult<{ id: string }, SenseiError, { name: string }>>();
+  expectTypeOf<ReturnType<typeof useCreate>>().toEqualTypeOf<UseSenseiMutationResult<{ id: string }, { name: string }>>();
+  expectTypeOf<ReturnType<typeof useCreate>>().toExtend<UseMutationResult<{ id: string }, SenseiError, { name: string }>>();
   const useOp = () => useAsyncOperation({ startPath: '/v1/migrations', resultSchema: Migration });
   expectTypeOf<ReturnType<typeof useOp>['error']>().toEqualTypeOf<SenseiError | null>();
   expectTypeOf<ReturnType<typeof useOp>['result']>().toEqualTypeOf<{ id: string; name: string } | undefined>();
