@@ -1,3 +1,4 @@
+import { warnOnce } from './dev.js';
 import { clampDelay } from './parseRetryAfter.js';
 import { isSenseiError, type SenseiError } from './SenseiError.js';
 import { timers } from './timers.js';
@@ -40,6 +41,16 @@ export interface RetryPolicy {
   scheduledRetryAt: (error: unknown) => number | undefined;
 }
 
+/**
+ * The longest server wait (`Retry-After`, reset) retried or held at the gate; longer ones fail at
+ * once with a rate-limited error that says when requests resume. One rule for the policy and the
+ * store.
+ */
+export const DEFAULT_MAX_SERVER_DELAY_MS = 300_000;
+
+/** The longest delay a timer takes as given: past 2^31 - 1 ms, browsers and Node fire it at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Statuses retried with backoff, for idempotent requests only. */
 const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
@@ -56,12 +67,34 @@ export function isRetryable(error: unknown): error is SenseiError {
 
 /** Exponential backoff with full jitter: random in [0, min(cap, base · 2^n)). */
 export function backoffDelay(failureCount: number, options: RetryPolicyOptions = {}): number {
-  const base = options.baseDelayMs ?? 1000;
-  const cap = options.maxDelayMs ?? 30_000;
+  const base = delayOption(options, 'baseDelayMs', 1000);
+  const cap = delayOption(options, 'maxDelayMs', 30_000);
   const random = options.random ?? Math.random;
   // 2 ** n is Infinity past n = 1023, and 0 × Infinity is NaN (`baseDelayMs: 0`, `retries: Infinity`).
-  const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(0, failureCount), 1023));
-  return Math.floor(random() * ceiling);
+  const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(0, failureCount) || 0, 1023));
+  return clampDelay(Math.floor(random() * ceiling), cap);
+}
+
+/**
+ * A delay option as a number of ms a timer can take: NaN, negative or non-numbers fall back to
+ * the default, and anything past 2^31 - 1 ms (`Infinity`) is cut to it, with a development warning.
+ */
+function delayOption(options: RetryPolicyOptions, name: 'baseDelayMs' | 'maxDelayMs' | 'maxServerDelayMs', fallback: number): number {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && value >= 0 && value <= MAX_TIMER_MS) return value;
+  const used = typeof value === 'number' && value > MAX_TIMER_MS ? MAX_TIMER_MS : fallback;
+  warnOnce(`retry-option:${name}:${String(value)}`, `retry.${name} must be a number of ms from 0 to 2^31 - 1; got ${String(value)}, using ${used}.`);
+  return used;
+}
+
+/** `retries` as a whole count of 0 or more (`Infinity` retries for ever); other values warn in development. */
+function retriesOption(value: number | undefined): number {
+  if (value === undefined) return 3;
+  if (value === Infinity || (Number.isInteger(value) && value >= 0)) return value;
+  const used = typeof value === 'number' && value > 0 ? Math.floor(value) : typeof value === 'number' && value < 0 ? 0 : 3;
+  warnOnce(`retry-option:retries:${String(value)}`, `retry.retries must be a whole number of 0 or more; got ${String(value)}, using ${used}.`);
+  return used;
 }
 
 /**
@@ -71,20 +104,25 @@ export function backoffDelay(failureCount: number, options: RetryPolicyOptions =
  */
 export function createRetryPolicy(options: RetryPolicyOptions | number = {}): RetryPolicy {
   const opts: RetryPolicyOptions = typeof options === 'number' ? { retries: options } : options;
-  const retries = opts.retries ?? 3;
-  const maxServerDelay = opts.maxServerDelayMs ?? 300_000;
+  const retries = retriesOption(opts.retries);
+  const maxServerDelay = delayOption(opts, 'maxServerDelayMs', DEFAULT_MAX_SERVER_DELAY_MS);
+  // Normalised once here, so no delay below can be NaN or past what a timer takes.
+  const backoff = { ...opts, baseDelayMs: delayOption(opts, 'baseDelayMs', 1000), maxDelayMs: delayOption(opts, 'maxDelayMs', 30_000) };
   // Keyed by the error object: TanStack hands the same one to the UI as `failureReason`.
   const scheduled = new WeakMap<object, number>();
   return {
     retry(failureCount, error) {
-      if (failureCount >= retries || !isRetryable(error)) return false;
-      return error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay;
+      const ok =
+        failureCount < retries && isRetryable(error) && (error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay);
+      // TanStack asks retryDelay before retry: a refused retry must not leave its time behind.
+      if (!ok && typeof error === 'object' && error !== null) scheduled.delete(error);
+      return ok;
     },
     retryDelay(failureCount, error) {
       const delay =
         isSenseiError(error) && error.retryAfterMs !== undefined
           ? clampDelay(error.retryAfterMs, maxServerDelay) // NaN from a hand-built error is 0, not NaN
-          : backoffDelay(failureCount, opts);
+          : backoffDelay(failureCount, backoff);
       if (typeof error === 'object' && error !== null) scheduled.set(error, timers.now() + delay);
       return delay;
     },
