@@ -84,7 +84,7 @@ function parseStructured(value: string | null): Record<string, number> {
   const items = /(^|[\s,;])(limit|remaining|reset)=/.test(value) ? [value.replace(/,/g, ';')] : value.split(',');
   for (const item of items) {
     const params: Record<string, number> = {};
-    for (const [, key, raw] of item.matchAll(/(?:^|;)\s*([a-z]+)\s*=\s*("?)(\d+)\2\s*(?=;|$)/g)) {
+    for (const [, key, , raw] of item.matchAll(/(?:^|;)\s*([a-z]+)\s*=\s*("?)(\d+)\2\s*(?=;|$)/g)) {
       const n = parseCount(raw);
       if (key && n !== undefined) params[key === 'limit' ? 'q' : key === 'remaining' ? 'r' : key === 'reset' ? 't' : key] = n;
     }
