@@ -102,6 +102,8 @@ export class RateLimitStore {
   #ready: Promise<unknown> | undefined;
   #openTimer: unknown;
   #releaseTimer: unknown;
+  /** The gate has just opened: stagger whatever arrives now (retries timed to the reset). */
+  #opened = false;
   #hiddenStreak = 0;
   readonly #fallbackDelayMs: number;
   readonly #maxFallbackDelayMs: number;
@@ -251,7 +253,9 @@ export class RateLimitStore {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const tooLong = this.#tooLong(init);
     if (tooLong) return Promise.reject(tooLong);
-    if (this.#waiters.length === 0 && this.#allowance() > 0) return Promise.resolve(take());
+    // Without a count, a request arriving while the stagger runs queues up behind it.
+    const free = this.#state.remaining !== undefined || this.#releaseTimer === undefined;
+    if (this.#waiters.length === 0 && free && this.#allowance() > 0) return Promise.resolve(take());
     return new Promise<T>((resolve, reject) => {
       const waiter: Waiter = {
         grant: () => {
@@ -357,6 +361,9 @@ export class RateLimitStore {
       this.#openTimer = undefined;
     }
     if (at !== undefined) {
+      // Closed: no release is due until it opens.
+      if (this.#releaseTimer !== undefined) timers.clearTimeout(this.#releaseTimer);
+      this.#releaseTimer = undefined;
       // Nothing hangs for longer than the cap: those waiting fail now, saying when to come back.
       for (const waiter of [...this.#waiters]) {
         const error = this.#tooLong(waiter.init);
@@ -382,6 +389,7 @@ export class RateLimitStore {
     // Once its window has reset, the old `remaining` says nothing: forget it in the same update
     // that opens the gate, so no subscriber sees "0 left" after the wait is over.
     const windowOver = state.resetAt !== undefined && state.resetAt <= now;
+    this.#opened = state.isLimited && !isLimited;
     if (isLimited !== state.isLimited || windowOver) {
       this.#state = Object.freeze({
         ...state,
@@ -397,12 +405,18 @@ export class RateLimitStore {
     // A known count bounds the burst by itself; without one, only the stagger spreads it.
     const counted = this.#state.remaining !== undefined;
     if (this.#releaseTimer !== undefined && !counted) return;
+    const opened = this.#opened;
+    this.#opened = false;
+    let released = false;
     while (this.#waiters.length > 0 && this.#allowance() > 0) {
       this.#waiters.shift()?.grant();
+      released = true;
       if (!counted) break;
     }
     for (const waiter of this.#waiters) this.#report(waiter);
-    if (this.#waiters.length === 0 || counted) return;
+    // Keep the stagger running while requests wait, and for one gap after the gate opens, so
+    // TanStack retries timed to the reset queue up instead of leaving in one millisecond.
+    if (counted || !(opened || (released && this.#waiters.length > 0))) return;
     this.#releaseTimer = timers.setTimeout(() => {
       this.#releaseTimer = undefined;
       // Check again: a released request may have hit the limit meanwhile.

@@ -211,3 +211,42 @@ describe('long server waits: one rule (#13 item 8)', () => {
     await expect(capped.acquire()).rejects.toMatchObject({ status: 429 });
   });
 });
+
+describe('no herd from an API that sends only Retry-After (#14 item 3)', () => {
+  it('ten TanStack retries timed to the same reset leave one stagger apart, not in one millisecond', async () => {
+    const arrivals: number[] = [];
+    let open = true;
+    const { client } = setup(() => {
+      arrivals.push(Date.now());
+      return open ? json({}) : json({ error: { code: 'E429', message: 'wait' } }, 429, { 'Retry-After': '2' });
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    void client.get('/v1/first'); // no counts: the budget is lifted after this answer
+    await vi.advanceTimersByTimeAsync(0);
+    open = false;
+    setTimeout(() => (open = true), 1000);
+    const policy = createRetryPolicy({ random: () => 0 });
+    const queryClient = new QueryClient();
+    const queries = Array.from({ length: 10 }, (_, i) =>
+      track(queryClient.fetchQuery({ queryKey: ['only-retry-after', i], queryFn: () => client.get(`/v1/${i}`), retry: policy.retry, retryDelay: policy.retryDelay })),
+    );
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(queries.every((q) => q.settled && !q.rejected)).toBe(true);
+    const retries = arrivals.slice(11);
+    expect(retries).toHaveLength(10);
+    expect(new Set(retries).size).toBe(10); // each in its own millisecond
+    queryClient.clear();
+  });
+
+  it('a request held for the budget is told when a 429 turns its wait into a rate-limit wait', async () => {
+    const store = new RateLimitStore();
+    const probe = await store.acquire();
+    const holds: unknown[] = [];
+    const waiting = track(store.acquire(undefined, (hold) => holds.push(hold)));
+    store.update({ retryAt: START + 2000 }, 429);
+    probe();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(waiting.settled).toBe(true);
+    expect(holds).toEqual([{ reason: 'budget', until: undefined }, { reason: 'rate-limit', until: START + 2000 }, null]);
+  });
+});
