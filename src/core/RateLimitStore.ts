@@ -2,6 +2,7 @@ import type { RateLimitInfo } from './parseRateLimit.js';
 import { clampDelay, MAX_SERVER_DELAY_MS } from './parseRetryAfter.js';
 import { DEFAULT_MAX_SERVER_DELAY_MS } from './retryPolicy.js';
 import { type SenseiErrorInit, SenseiHttpError } from './SenseiError.js';
+import { describeStatus } from './statusCodes.js';
 import { timers } from './timers.js';
 
 /** The rate-limit state of one client, as components read it. Snapshots are immutable. */
@@ -214,15 +215,10 @@ export class RateLimitStore {
     return listen(this.#updateListeners, listener);
   }
 
-  /** Holds requests until `ready` settles (another tab's state on start); keep it short. */
+  /** Holds requests until `ready` resolves (another tab's state on start); keep it short, never rejected. */
   holdUntil(ready: Promise<unknown>): void {
-    const settled = ready.then(
-      () => {},
-      () => {},
-    );
-    this.#ready = settled;
-    void settled.then(() => {
-      if (this.#ready === settled) this.#ready = undefined;
+    this.#ready = ready.then(() => {
+      this.#ready = undefined;
     });
   }
 
@@ -317,15 +313,7 @@ export class RateLimitStore {
     const now = timers.now();
     const at = this.openAt(now);
     if (at === undefined || at - now <= this.maxServerDelayMs) return undefined;
-    return new SenseiHttpError({
-      ...init,
-      kind: 'http',
-      status: 429,
-      message: `Too many requests: the API accepts requests again at ${new Date(at).toISOString()}.`,
-      retryAt: at,
-      retryAfterMs: at - now,
-      rateLimit: { limit: this.#state.limit, remaining: this.#state.remaining, resetAt: this.#state.resetAt, retryAt: this.#state.retryAt },
-    });
+    return new SenseiHttpError({ ...init, kind: 'http', status: 429, message: describeStatus(429), retryAt: at, retryAfterMs: at - now });
   }
 
   /** Tells a waiter why it waits, when that changed. */

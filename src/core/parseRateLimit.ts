@@ -18,9 +18,6 @@ export interface RateLimitInfo {
 /** Values this large are epoch seconds; smaller ones are seconds until the reset. */
 const EPOCH_THRESHOLD_SECONDS = 1_000_000_000;
 
-/** The IMF-fixdate form that servers must use for `Date` (RFC 9110 §5.6.7). */
-const IMF_FIXDATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
-
 type HeaderSource = Pick<Headers, 'get'> | Record<string, string | null | undefined>;
 
 function readHeader(headers: HeaderSource, name: string): string | null {
@@ -51,45 +48,35 @@ export function parseRateLimitReset(value: string | null | undefined, now: numbe
 }
 
 /**
- * The server's clock as its `Date` header gives it (epoch ms), or `undefined` when the header is
- * missing, hidden by CORS or not an IMF-fixdate. `Date` has whole seconds and rounds down, so
- * waits measured against it are never shorter than the server meant.
+ * The server's now for a response received at `now`, from its `Date` header (whole seconds,
+ * rounded down). A `Date` within the second before `now` agrees with the client's clock, which
+ * is finer; otherwise the clocks differ and `Date`, the server's earliest possible now, is used
+ * so that no wait comes out shorter than the server meant. Without a readable `Date`: `now`.
  */
-export function parseServerDate(value: string | null | undefined): number | undefined {
-  if (value == null || !IMF_FIXDATE.test(value.trim())) return undefined;
-  const at = Date.parse(value);
-  return Number.isFinite(at) ? at : undefined;
+export function serverNow(date: string | null | undefined, now: number): number {
+  const at = date && /GMT$/.test(date) ? Date.parse(date) : NaN;
+  return Number.isNaN(at) || (at <= now && now < at + 1000) ? now : at;
 }
 
-/**
- * The server's now for a response received at `now` whose `Date` said `date`. A `Date` within
- * the second before `now` agrees with the client's clock, which is finer; otherwise the clocks
- * differ and `Date` (rounded down, stamped before the answer travelled) is the server's earliest
- * possible now, so no wait comes out shorter than the server meant.
- */
-function serverClock(date: number | undefined, now: number): number {
-  return date === undefined || (date <= now && now < date + 1000) ? now : date;
-}
+/** Draft 7's member names, as the later drafts' parameters. */
+const DRAFT_7: Record<string, string> = { limit: 'q', remaining: 'r', reset: 't' };
 
 /**
  * The parameters of the IETF fields (draft-ietf-httpapi-ratelimit-headers): `RateLimit:
- * "default";r=50;t=30` and `RateLimit-Policy: "default";q=100;w=60`, or draft 7's
- * `RateLimit: limit=100, remaining=50, reset=30`. With several policies, the one with the fewest
- * requests left rules. Anything unreadable is left out.
+ * "default";r=50;t=30`, `RateLimit-Policy: "default";q=100;w=60`, or draft 7's dictionary
+ * `RateLimit: limit=100, remaining=50, reset=30`. With several policies, the one with the
+ * fewest requests left rules. Anything unreadable is left out.
  */
 function parseStructured(value: string | null): Record<string, number> {
-  const best: Record<string, number> = {};
-  if (value == null || value.length > 4096) return best;
-  // Draft 7 puts one policy's members in a dictionary; later drafts give one list item per policy.
-  const items = /(^|[\s,;])(limit|remaining|reset)=/.test(value) ? [value.replace(/,/g, ';')] : value.split(',');
-  for (const item of items) {
+  const text = (value ?? '').slice(0, 4096);
+  let best: Record<string, number> = {};
+  for (const item of /(^|,)\s*remaining=/.test(text) ? [text] : text.split(',')) {
     const params: Record<string, number> = {};
-    for (const [, key, , raw] of item.matchAll(/(?:^|;)\s*([a-z]+)\s*=\s*("?)(\d+)\2\s*(?=;|$)/g)) {
-      const n = parseCount(raw);
-      if (key && n !== undefined) params[key === 'limit' ? 'q' : key === 'remaining' ? 'r' : key === 'reset' ? 't' : key] = n;
+    for (const [, key = '', digits = ''] of item.matchAll(/(?:^|[;,])\s*([a-z]+)\s*=\s*(\d+)\s*(?=[;,]|$)/g)) {
+      const n = parseCount(digits);
+      if (n !== undefined) params[DRAFT_7[key] ?? key] = n;
     }
-    if (params.r !== undefined && (best.r === undefined || params.r < best.r)) Object.assign(best, params);
-    else for (const key of Object.keys(params)) best[key] ??= params[key] as number;
+    if (best.r === undefined || (params.r as number) < best.r) best = params;
   }
   return best;
 }
@@ -103,22 +90,20 @@ function parseStructured(value: string | null): Record<string, number> {
  */
 export function parseRateLimit(headers: HeaderSource, now: number = Date.now()): RateLimitInfo | undefined {
   const info: RateLimitInfo = {};
+  const read = (name: string) => readHeader(headers, name);
   // A client clock 10 minutes off must still wait the server's 30 s, not 0 or 630 s.
-  const serverNow = serverClock(parseServerDate(readHeader(headers, 'date')), now);
-  const ietf = parseStructured(readHeader(headers, 'ratelimit'));
-  const policy = parseStructured(readHeader(headers, 'ratelimit-policy'));
-  const limit =
-    parseCount(readHeader(headers, 'x-ratelimit-limit')) ?? parseCount(readHeader(headers, 'ratelimit-limit')) ?? ietf.q ?? policy.q;
-  const remaining =
-    parseCount(readHeader(headers, 'x-ratelimit-remaining')) ?? parseCount(readHeader(headers, 'ratelimit-remaining')) ?? ietf.r;
+  const server = serverNow(read('date'), now);
+  const ietf = parseStructured(read('ratelimit'));
+  const count = (name: string) => parseCount(read(`x-ratelimit-${name}`)) ?? parseCount(read(`ratelimit-${name}`));
+  const limit = count('limit') ?? ietf.q ?? parseStructured(read('ratelimit-policy')).q;
+  const remaining = count('remaining') ?? ietf.r;
   const resetAt =
-    parseRateLimitReset(readHeader(headers, 'x-ratelimit-reset'), serverNow) ??
-    parseRateLimitReset(readHeader(headers, 'ratelimit-reset'), serverNow) ??
-    (ietf.t !== undefined ? parseRateLimitReset(String(ietf.t), serverNow) : undefined);
-  const retryAfter = parseRetryAfter(readHeader(headers, 'retry-after'), serverNow);
+    parseRateLimitReset(read('x-ratelimit-reset'), server) ??
+    parseRateLimitReset(read('ratelimit-reset') ?? (ietf.t === undefined ? null : String(ietf.t)), server);
+  const retryAfter = parseRetryAfter(read('retry-after'), server);
   if (limit !== undefined) info.limit = limit;
   if (remaining !== undefined) info.remaining = limit !== undefined ? Math.min(remaining, limit) : remaining;
-  if (resetAt !== undefined) info.resetAt = now + (resetAt - serverNow);
+  if (resetAt !== undefined) info.resetAt = now + (resetAt - server);
   if (retryAfter !== undefined) info.retryAt = now + retryAfter;
   return Object.keys(info).length > 0 ? info : undefined;
 }

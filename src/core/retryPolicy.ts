@@ -1,4 +1,3 @@
-import { warnOnce } from './dev.js';
 import { clampDelay } from './parseRetryAfter.js';
 import { isSenseiError, type SenseiError } from './SenseiError.js';
 import { timers } from './timers.js';
@@ -67,8 +66,8 @@ export function isRetryable(error: unknown): error is SenseiError {
 
 /** Exponential backoff with full jitter: random in [0, min(cap, base · 2^n)). */
 export function backoffDelay(failureCount: number, options: RetryPolicyOptions = {}): number {
-  const base = delayOption(options, 'baseDelayMs', 1000);
-  const cap = delayOption(options, 'maxDelayMs', 30_000);
+  const base = option(options.baseDelayMs, 1000);
+  const cap = option(options.maxDelayMs, 30_000);
   const random = options.random ?? Math.random;
   // 2 ** n is Infinity past n = 1023, and 0 × Infinity is NaN (`baseDelayMs: 0`, `retries: Infinity`).
   const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(0, failureCount) || 0, 1023));
@@ -76,25 +75,11 @@ export function backoffDelay(failureCount: number, options: RetryPolicyOptions =
 }
 
 /**
- * A delay option as a number of ms a timer can take: NaN, negative or non-numbers fall back to
- * the default, and anything past 2^31 - 1 ms (`Infinity`) is cut to it, with a development warning.
+ * An option clamped to what works: above `max` it is `max`, negative is 0, NaN or missing is
+ * `fallback`. So `maxDelayMs: Infinity` is the longest timer, not one that fires at once.
  */
-function delayOption(options: RetryPolicyOptions, name: 'baseDelayMs' | 'maxDelayMs' | 'maxServerDelayMs', fallback: number): number {
-  const value = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && value >= 0 && value <= MAX_TIMER_MS) return value;
-  const used = typeof value === 'number' && value > MAX_TIMER_MS ? MAX_TIMER_MS : fallback;
-  warnOnce(`retry-option:${name}:${String(value)}`, `retry.${name} must be a number of ms from 0 to 2^31 - 1; got ${String(value)}, using ${used}.`);
-  return used;
-}
-
-/** `retries` as a whole count of 0 or more (`Infinity` retries for ever); other values warn in development. */
-function retriesOption(value: number | undefined): number {
-  if (value === undefined) return 3;
-  if (value === Infinity || (Number.isInteger(value) && value >= 0)) return value;
-  const used = typeof value === 'number' && value > 0 ? Math.floor(value) : typeof value === 'number' && value < 0 ? 0 : 3;
-  warnOnce(`retry-option:retries:${String(value)}`, `retry.retries must be a whole number of 0 or more; got ${String(value)}, using ${used}.`);
-  return used;
+function option(value: number | undefined, fallback: number, max = MAX_TIMER_MS): number {
+  return (value as number) >= 0 ? Math.min(value as number, max) : (value as number) < 0 ? 0 : fallback;
 }
 
 /**
@@ -104,10 +89,10 @@ function retriesOption(value: number | undefined): number {
  */
 export function createRetryPolicy(options: RetryPolicyOptions | number = {}): RetryPolicy {
   const opts: RetryPolicyOptions = typeof options === 'number' ? { retries: options } : options;
-  const retries = retriesOption(opts.retries);
-  const maxServerDelay = delayOption(opts, 'maxServerDelayMs', DEFAULT_MAX_SERVER_DELAY_MS);
-  // Normalised once here, so no delay below can be NaN or past what a timer takes.
-  const backoff = { ...opts, baseDelayMs: delayOption(opts, 'baseDelayMs', 1000), maxDelayMs: delayOption(opts, 'maxDelayMs', 30_000) };
+  // Normalised once here: a whole count (`Infinity` retries for ever), and no delay below can be
+  // NaN or past what a timer takes.
+  const retries = Math.floor(option(opts.retries, 3, Infinity));
+  const maxServerDelay = option(opts.maxServerDelayMs, DEFAULT_MAX_SERVER_DELAY_MS);
   // Keyed by the error object: TanStack hands the same one to the UI as `failureReason`.
   const scheduled = new WeakMap<object, number>();
   return {
@@ -122,7 +107,7 @@ export function createRetryPolicy(options: RetryPolicyOptions | number = {}): Re
       const delay =
         isSenseiError(error) && error.retryAfterMs !== undefined
           ? clampDelay(error.retryAfterMs, maxServerDelay) // NaN from a hand-built error is 0, not NaN
-          : backoffDelay(failureCount, backoff);
+          : backoffDelay(failureCount, opts);
       if (typeof error === 'object' && error !== null) scheduled.set(error, timers.now() + delay);
       return delay;
     },
