@@ -103,8 +103,8 @@ export class RateLimitStore {
   #ready: Promise<unknown> | undefined;
   #openTimer: unknown;
   #releaseTimer: unknown;
-  /** The gate has just opened: stagger whatever arrives now (retries timed to the reset). */
-  #opened = false;
+  /** When the gate last opened: what arrives within a stagger of it (retries timed to the reset) is staggered. */
+  #openedAt = -Infinity;
   #hiddenStreak = 0;
   readonly #fallbackDelayMs: number;
   readonly #maxFallbackDelayMs: number;
@@ -250,7 +250,7 @@ export class RateLimitStore {
     const tooLong = this.#tooLong(init);
     if (tooLong) return Promise.reject(tooLong);
     // Without a count, a request arriving while the stagger runs queues up behind it.
-    const free = this.#state.remaining !== undefined || this.#releaseTimer === undefined;
+    const free = this.#state.remaining !== undefined || (this.#releaseTimer === undefined && !this.#justOpened());
     if (this.#waiters.length === 0 && free && this.#allowance() > 0) return Promise.resolve(take());
     return new Promise<T>((resolve, reject) => {
       const waiter: Waiter = {
@@ -377,7 +377,7 @@ export class RateLimitStore {
     // Once its window has reset, the old `remaining` says nothing: forget it in the same update
     // that opens the gate, so no subscriber sees "0 left" after the wait is over.
     const windowOver = state.resetAt !== undefined && state.resetAt <= now;
-    this.#opened = state.isLimited && !isLimited;
+    if (state.isLimited && !isLimited) this.#openedAt = now;
     if (isLimited !== state.isLimited || windowOver) {
       this.#state = Object.freeze({
         ...state,
@@ -393,8 +393,6 @@ export class RateLimitStore {
     // A known count bounds the burst by itself; without one, only the stagger spreads it.
     const counted = this.#state.remaining !== undefined;
     if (this.#releaseTimer !== undefined && !counted) return;
-    const opened = this.#opened;
-    this.#opened = false;
     let released = false;
     while (this.#waiters.length > 0 && this.#allowance() > 0) {
       this.#waiters.shift()?.grant();
@@ -404,12 +402,16 @@ export class RateLimitStore {
     for (const waiter of this.#waiters) this.#report(waiter);
     // Keep the stagger running while requests wait, and for one gap after the gate opens, so
     // TanStack retries timed to the reset queue up instead of leaving in one millisecond.
-    if (counted || !(opened || (released && this.#waiters.length > 0))) return;
+    if (counted || !released || (this.#waiters.length === 0 && !this.#justOpened())) return;
     this.#releaseTimer = timers.setTimeout(() => {
       this.#releaseTimer = undefined;
       // Check again: a released request may have hit the limit meanwhile.
       this.#schedule();
     }, this.#staggerMs);
+  }
+
+  #justOpened(): boolean {
+    return timers.now() - this.#openedAt < this.#staggerMs;
   }
 
   #emit(): void {
