@@ -43,17 +43,12 @@ export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: str
     channel.postMessage(message);
   };
   let answered: () => void = () => {};
-  const askTimeoutMs = Math.min(options.askTimeoutMs ?? 50, 1000);
+  const askTimeoutMs = options.askTimeoutMs ?? 50;
   if (askTimeoutMs > 0) {
-    let timer: unknown;
     store.holdUntil(
       new Promise<void>((resolve) => {
-        answered = () => {
-          timers.clearTimeout(timer);
-          answered = () => {};
-          resolve();
-        };
-        timer = timers.setTimeout(() => answered(), askTimeoutMs);
+        answered = resolve;
+        timers.setTimeout(resolve, askTimeoutMs);
       }),
     );
     channel.postMessage({ type: HELLO_TYPE });
