@@ -52,6 +52,7 @@ const paging = read('paging');
 const paginator = read('paginator');
 const countdown = read('countdown');
 const scale = read('scale');
+const realLimiters = read('realLimiters');
 rmSync(out, { recursive: true, force: true });
 
 // The table.
@@ -63,6 +64,17 @@ const same = (values) => values.every((value) => value === values[0]);
 const eachOrList = (values, format) => (same(values) ? `${format(values[0])} each` : values.map(format).join(', '));
 const ratio = (entry) => `${fixed(entry.huge.medianMs, 2)} / ${fixed(entry.small.medianMs, 2)} ms → ${fixed(entry.huge.medianMs / entry.small.medianMs, 2)}×`;
 const perChange = (commitsCount, changes) => (changes === 0 ? `${commitsCount} (no change)` : `${fixed(commitsCount / changes, 2)} (${commitsCount}/${changes})`);
+
+/** One burst against a real limiter: requests / 429s / wall time (optimal schedule), and lists loaded when not all. */
+const burstCell = (run) =>
+  `${run.requests} requests, ${run.responses429} × 429, ${fixed(run.wallMs / 1000, 1)} s (optimal ${fixed(run.optimalMs / 1000, 1)} s)${run.loaded < run.lists ? `; ${run.loaded}/${run.lists} lists loaded` : ''}`;
+const limiterRows = (label, runs) =>
+  runs.ours.map((run, i) => [
+    '7',
+    `Real ${label}, ${realLimiters.limit} per ${realLimiters.windowMs / 1000} s: ${run.lists} lists at once, ${run.phase === 'cold' ? 'cold (limit unknown)' : 'again, limit known'}`,
+    burstCell(run),
+    runs.plain ? `${burstCell(runs.plain[i])} (plain TanStack Query, default retry)` : '—',
+  ]);
 
 const rows = [
   ['1', 'Bundle: whole `@sensei/react` entry', both('whole'), `six peers, sum: ${kb(sum((s) => s.withZod.gzip))} / ${kb(sum((s) => s.withoutZod.gzip))}; in one bundle: ${both('peersTogether')}`],
@@ -143,6 +155,9 @@ const rows = [
     ].join(' / '),
     '—',
   ],
+  ...limiterRows('express-rate-limit (legacy `X-RateLimit-*`, reset in epoch seconds)', realLimiters.express),
+  ...limiterRows('@fastify/rate-limit (`x-ratelimit-*`, reset in seconds from now)', realLimiters.fastify),
+  ...limiterRows("express-rate-limit (`standardHeaders: 'draft-7'`, IETF `RateLimit`)", realLimiters.expressDraft7),
 ];
 
 const escape = (cell) => cell.replaceAll('|', '\\|');
@@ -158,6 +173,7 @@ const machine = `${platform()} ${arch()}, ${cpuList.length} cores (${cpuList[0]?
 const header = `Run ${date} UTC · Node ${process.version} · ${machine}`;
 const notes = [
   'Sizes: esbuild `bundle, minify, format: esm, platform: browser`, `NODE_ENV=production`; react, react-dom, `@tanstack/react-query` and `@radix-ui/*` external; gzip level 9; 1 KB = 1,000 bytes. Cells with two sizes read "zod counted / zod external".',
+  'Rows 7 run in real time in Node against express-rate-limit and @fastify/rate-limit started by the bench on 127.0.0.1 (each run its own server), through the client + `QueryClient` (query-core), one request per list. Optimal: full windows of 3, the last window\'s requests leaving the moment it opens.',
   'Rows 2–4 and 6 run in jsdom on fake time against the mock API (`@sensei/react/testing`); the alternative is plain TanStack Query (defaults) fetching the same mock. Row 5 mount times are real time in jsdom with React\'s development build: compare ratios, not absolute ms.',
 ];
 const markdown = `${header}\n\n${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`;

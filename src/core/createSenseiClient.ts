@@ -4,9 +4,9 @@ import { isNetworkError } from './isNetworkError.js';
 import { type Operation, operationSchema } from './operationSchema.js';
 import { type PaginatedResponse, paginatedResponseSchema } from './paginationSchema.js';
 import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
-import { type GateHold, RateLimitStore } from './RateLimitStore.js';
+import { type GateHold, type GateRelease, RateLimitStore } from './RateLimitStore.js';
 import { redactSecret } from './redactSecret.js';
-import { shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
+import { type ShareRateLimitOptions, shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
 import { joinPath, toBaseUrl } from './resolveSenseiUrl.js';
 import {
   SenseiAbortError,
@@ -26,6 +26,10 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 
 
 /** Methods that may be repeated without duplicating a write. */
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Every response header the client reads; a cross-origin API must expose them all (README: CORS). */
+const EXPOSE_HEADERS =
+  'Access-Control-Expose-Headers: Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, RateLimit, RateLimit-Policy, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Date, X-Request-Id';
 
 /** Error bodies larger than this are not parsed: no useful message is that long. */
 const MAX_ERROR_BODY_CHARS = 1_000_000;
@@ -80,10 +84,19 @@ export interface SenseiClientOptions {
   rateLimitStore?: RateLimitStore;
   /**
    * Share the rate-limit state with other tabs of the origin (`BroadcastChannel`), so a 429 in
-   * one tab holds back all of them. Ignored where `BroadcastChannel` does not exist.
-   * @default true
+   * one tab holds back all of them; a new tab asks the others first. Off on servers: two users'
+   * clients in one process must never hold each other back. Ignored where `BroadcastChannel`
+   * does not exist. An object turns it on with options (how long a new tab asks).
+   * @default true in a browser document, false elsewhere
    */
-  shareAcrossTabs?: boolean;
+  shareAcrossTabs?: boolean | ShareRateLimitOptions;
+  /**
+   * The longest server wait (`Retry-After`, reset) a request is held at the gate; past it,
+   * requests fail at once with a rate-limited error saying when requests resume. Ignored with
+   * your own `rateLimitStore`. Keep it equal to the provider's `retry.maxServerDelayMs`.
+   * @default 300000
+   */
+  maxServerDelayMs?: number;
 }
 
 export interface RequestOptions {
@@ -185,17 +198,19 @@ interface RequestTarget {
 /** Creates a client for the Sensei API. Creating one sends nothing. */
 export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   const base = toBaseUrl(options.baseUrl);
-  const store = options.rateLimitStore ?? new RateLimitStore();
+  const store = options.rateLimitStore ?? new RateLimitStore({ maxServerDelayMs: options.maxServerDelayMs });
   const gate = options.rateLimitGate ?? true;
   const defaultTimeout = normalizeTimeout(options.timeoutMs, 30_000);
   const authHeader = options.authHeader ?? 'Authorization';
   const authScheme = options.authScheme ?? 'Bearer';
   /** The key each successful response was fetched with, to redact what the UI will show of it. */
   const keysUsed = new WeakMap<SenseiResponse<unknown>, string>();
+  // Servers are not tabs: only a browser document shares by default.
+  const share = options.shareAcrossTabs ?? typeof document !== 'undefined';
   const stopSharing =
-    options.shareAcrossTabs === false || options.rateLimitStore
+    !share || options.rateLimitStore
       ? () => {}
-      : shareRateLimitAcrossTabs(store, `sensei-rate-limit:${base.origin}`);
+      : shareRateLimitAcrossTabs(store, `sensei-rate-limit:${base.origin}`, typeof share === 'object' ? share : undefined);
 
   async function readKey(): Promise<string | undefined> {
     return (options.getApiKey ? await options.getApiKey() : options.apiKey) || undefined;
@@ -238,6 +253,8 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     userSignal?.addEventListener('abort', onAbort, { once: true });
     let timer: unknown;
     let key: string | undefined;
+    /** The request's slot in the gate's budget, held from leaving until its answer's headers are in. */
+    let release: GateRelease | undefined;
 
     /** The typed error for any failure; a `SenseiError` (ours or a wrapper's) passes through. */
     const fail = (raw: unknown): SenseiError => {
@@ -268,7 +285,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     };
 
     try {
-      if (gate) await store.waitUntilOpen(signal, init.onGateHold);
+      if (gate) release = await store.acquire(signal, init.onGateHold, where);
       // The timeout starts when the request leaves, not while it waits at the gate.
       if (timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY) {
         timer = timers.setTimeout(() => {
@@ -293,11 +310,12 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       const rateLimit = parseRateLimit(response.headers, now);
       const { status } = response;
       store.update(rateLimit, status);
+      release?.();
       if (status === 429 && rateLimit?.retryAt === undefined && rateLimit?.resetAt === undefined) {
         warnOnce(
           `hidden-headers:${base.origin}`,
           `A 429 from ${base.origin} carried no readable Retry-After or X-RateLimit-Reset header, so requests fall back to backoff. ` +
-            'If the API is on another origin it must send "Access-Control-Expose-Headers: Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset".',
+            `If the API is on another origin it must send "${EXPOSE_HEADERS}".`,
         );
       }
       const retryAfterMs = rateLimit?.retryAt !== undefined ? rateLimit.retryAt - now : undefined;
@@ -328,6 +346,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     } finally {
       if (timer !== undefined) timers.clearTimeout(timer);
       userSignal?.removeEventListener('abort', onAbort);
+      release?.(); // No answer (network, abort, timeout): the slot is free again.
     }
   }
 

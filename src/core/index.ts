@@ -19,7 +19,7 @@ export { parseRateLimit, parseRateLimitReset } from './parseRateLimit.js';
 export type { RateLimitInfo } from './parseRateLimit.js';
 export { clampDelay, MAX_SERVER_DELAY_MS, parseRetryAfter } from './parseRetryAfter.js';
 export { RateLimitStore } from './RateLimitStore.js';
-export type { GateHold, RateLimitState, RateLimitStoreOptions } from './RateLimitStore.js';
+export type { GateHold, GateRelease, RateLimitState, RateLimitStoreOptions } from './RateLimitStore.js';
 export { redactSecret } from './redactSecret.js';
 export { backoffDelay, createRetryPolicy, isRetryable } from './retryPolicy.js';
 export type { RetryPolicy, RetryPolicyOptions } from './retryPolicy.js';
@@ -53,6 +53,7 @@ export { pollDelay } from './pollDelay.js';
 export type { PollOptions } from './pollDelay.js';
 export { clampPage, pageForFirstItem } from './pageMath.js';
 export { shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
+export type { ShareRateLimitOptions } from './shareRateLimitAcrossTabs.js';
 export { validateResponse } from './validateResponse.js';
 export { defaultErrorMessages, getErrorCatalogEntry, mergeErrorCatalogs } from './errorCatalog.js';
 export type {

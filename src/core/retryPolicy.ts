@@ -40,6 +40,16 @@ export interface RetryPolicy {
   scheduledRetryAt: (error: unknown) => number | undefined;
 }
 
+/**
+ * The longest server wait (`Retry-After`, reset) retried or held at the gate; longer ones fail at
+ * once with a rate-limited error that says when requests resume. One rule for the policy and the
+ * store.
+ */
+export const DEFAULT_MAX_SERVER_DELAY_MS = 300_000;
+
+/** The longest delay a timer takes as given: past 2^31 - 1 ms, browsers and Node fire it at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Statuses retried with backoff, for idempotent requests only. */
 const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
@@ -56,12 +66,20 @@ export function isRetryable(error: unknown): error is SenseiError {
 
 /** Exponential backoff with full jitter: random in [0, min(cap, base · 2^n)). */
 export function backoffDelay(failureCount: number, options: RetryPolicyOptions = {}): number {
-  const base = options.baseDelayMs ?? 1000;
-  const cap = options.maxDelayMs ?? 30_000;
+  const base = option(options.baseDelayMs, 1000);
+  const cap = option(options.maxDelayMs, 30_000);
   const random = options.random ?? Math.random;
   // 2 ** n is Infinity past n = 1023, and 0 × Infinity is NaN (`baseDelayMs: 0`, `retries: Infinity`).
-  const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(0, failureCount), 1023));
-  return Math.floor(random() * ceiling);
+  const ceiling = Math.min(cap, base * 2 ** Math.min(Math.max(0, failureCount) || 0, 1023));
+  return clampDelay(Math.floor(random() * ceiling), cap);
+}
+
+/**
+ * An option clamped to what works: above `max` it is `max`, negative is 0, NaN or missing is
+ * `fallback`. So `maxDelayMs: Infinity` is the longest timer, not one that fires at once.
+ */
+function option(value: number | undefined, fallback: number, max = MAX_TIMER_MS): number {
+  return (value as number) >= 0 ? Math.min(value as number, max) : (value as number) < 0 ? 0 : fallback;
 }
 
 /**
@@ -71,14 +89,19 @@ export function backoffDelay(failureCount: number, options: RetryPolicyOptions =
  */
 export function createRetryPolicy(options: RetryPolicyOptions | number = {}): RetryPolicy {
   const opts: RetryPolicyOptions = typeof options === 'number' ? { retries: options } : options;
-  const retries = opts.retries ?? 3;
-  const maxServerDelay = opts.maxServerDelayMs ?? 300_000;
+  // Normalised once here: a whole count (`Infinity` retries for ever), and no delay below can be
+  // NaN or past what a timer takes.
+  const retries = Math.floor(option(opts.retries, 3, Infinity));
+  const maxServerDelay = option(opts.maxServerDelayMs, DEFAULT_MAX_SERVER_DELAY_MS);
   // Keyed by the error object: TanStack hands the same one to the UI as `failureReason`.
   const scheduled = new WeakMap<object, number>();
   return {
     retry(failureCount, error) {
-      if (failureCount >= retries || !isRetryable(error)) return false;
-      return error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay;
+      const ok =
+        failureCount < retries && isRetryable(error) && (error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay);
+      // TanStack asks retryDelay before retry: a refused retry must not leave its time behind.
+      if (!ok && typeof error === 'object' && error !== null) scheduled.delete(error);
+      return ok;
     },
     retryDelay(failureCount, error) {
       const delay =

@@ -1,6 +1,9 @@
 import type { RateLimitStore } from './RateLimitStore.js';
+import { timers } from './timers.js';
 
 const MESSAGE_TYPE = 'sensei-rate-limit';
+/** A new tab asks the others for what they know. */
+const HELLO_TYPE = 'sensei-rate-limit-hello';
 
 interface RateLimitMessage {
   type: typeof MESSAGE_TYPE;
@@ -10,42 +13,62 @@ interface RateLimitMessage {
   retryAt?: number | undefined;
 }
 
-function isMessage(value: unknown): value is RateLimitMessage {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === MESSAGE_TYPE;
+export interface ShareRateLimitOptions {
+  /**
+   * How long a new tab's first request waits for another tab to say what it knows (a closed
+   * gate, the remaining count); the first answer ends the wait. `0` does not ask.
+   * @default 50
+   */
+  askTimeoutMs?: number;
 }
+
+const typeOf = (value: unknown): unknown => typeof value === 'object' && value !== null && (value as { type?: unknown }).type;
 
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /**
  * Shares a store's rate-limit state with every tab of the origin through `BroadcastChannel`,
- * so one tab's 429 holds the others back too. Returns a function that stops sharing; does
- * nothing (and returns a no-op) where `BroadcastChannel` does not exist.
+ * so one tab's 429 holds the others back too, and a new tab learns the gate's state before its
+ * first request. Returns a function that stops sharing; does nothing (and returns a no-op) where
+ * `BroadcastChannel` does not exist.
  */
-export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: string): () => void {
+export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: string, options: ShareRateLimitOptions = {}): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(channelName);
   // Node keeps the process alive for an open channel; a client must never do that.
   (channel as { unref?: () => void }).unref?.();
-  channel.onmessage = (event: MessageEvent) => {
-    if (!isMessage(event.data)) return;
-    store.merge({
-      limit: num(event.data.limit),
-      remaining: num(event.data.remaining),
-      resetAt: num(event.data.resetAt),
-      retryAt: num(event.data.retryAt),
-    });
-  };
-  const stop = store.onResponseUpdate((state) => {
-    const message: RateLimitMessage = {
-      type: MESSAGE_TYPE,
-      limit: state.limit,
-      remaining: state.remaining,
-      resetAt: state.resetAt,
-      retryAt: state.retryAt,
-    };
+  const post = () => {
+    const { limit, remaining, resetAt, retryAt } = store.getSnapshot();
+    const message: RateLimitMessage = { type: MESSAGE_TYPE, limit, remaining, resetAt, retryAt };
     channel.postMessage(message);
-  });
+  };
+  let answered: () => void = () => {};
+  const askTimeoutMs = options.askTimeoutMs ?? 50;
+  if (askTimeoutMs > 0) {
+    store.holdUntil(
+      new Promise<void>((resolve) => {
+        answered = resolve;
+        timers.setTimeout(resolve, askTimeoutMs);
+      }),
+    );
+    channel.postMessage({ type: HELLO_TYPE });
+  }
+  channel.onmessage = (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (typeOf(data) === HELLO_TYPE) return post();
+    if (typeOf(data) !== MESSAGE_TYPE) return;
+    const message = data as RateLimitMessage;
+    store.merge({
+      limit: num(message.limit),
+      remaining: num(message.remaining),
+      resetAt: num(message.resetAt),
+      retryAt: num(message.retryAt),
+    });
+    answered();
+  };
+  const stop = store.onResponseUpdate(post);
   return () => {
+    answered();
     stop();
     channel.onmessage = null;
     channel.close();

@@ -106,7 +106,8 @@ describe('timeout', () => {
     const get = track(client.get('/v1/x'));
     const post = track(client.post('/v1/x', {}));
     const keyed = track(client.post('/v1/x', {}, { idempotencyKey: 'k' }));
-    await vi.advanceTimersByTimeAsync(10);
+    // Slow start sends them one after another while nothing is known about the limit.
+    await vi.advanceTimersByTimeAsync(100);
     expect([get, post, keyed].map((r) => isRetryable(r.error))).toEqual([true, false, true]);
   });
 
@@ -425,5 +426,41 @@ describe('the rate-limit gate through the client', () => {
     await vi.advanceTimersByTimeAsync(1);
     await request.done;
     expect(second.fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the server's clock (#14 item 4)", () => {
+  it.each([
+    ['10 min ahead of the server', -600_000],
+    ['10 min behind the server', 600_000],
+  ])('a client clock %s waits the server’s 30 s after a 429 with an epoch reset, not 0 or 630 s', async (_label, serverAheadMs) => {
+    const arrivals: number[] = [];
+    const { client } = setup(() => {
+      arrivals.push(Date.now());
+      const serverNow = Date.now() + serverAheadMs;
+      if (arrivals.length > 1) return json({});
+      return json(errorBody(429), 429, { Date: new Date(serverNow).toUTCString(), 'X-RateLimit-Reset': String(Math.floor(serverNow / 1000) + 30) });
+    });
+    const first = track(client.get('/v1/a'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.error).toMatchObject({ status: 429, retryAfterMs: 30_000 });
+    const second = track(client.get('/v1/b'));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(arrivals).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(second.settled && !second.rejected).toBe(true);
+    expect((arrivals[1] ?? 0) - START).toBeGreaterThanOrEqual(30_000);
+    expect((arrivals[1] ?? 0) - START).toBeLessThanOrEqual(31_000);
+  });
+
+  it('names every header to expose in the hidden-headers warning, Date included', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { client } = setup(() => json(errorBody(429), 429));
+    await rejectionOf(client.get('/v1/a'));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(
+      'Access-Control-Expose-Headers: Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, RateLimit, RateLimit-Policy, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Date, X-Request-Id',
+    );
+    warn.mockRestore();
   });
 });
