@@ -175,6 +175,11 @@ export class RateLimitStore {
     // An answer from an older window says nothing about this one; within one window answers may
     // arrive out of order, and the count only ever goes down.
     const order = info ? compareWindows(info.resetAt, prev.resetAt, now) : -1;
+    // Yet a window that still runs and is spent (another route's limit, a changed policy) holds
+    // requests until its reset: the gate errs on the side of no 429.
+    if (order < 0 && info?.remaining === 0 && info.resetAt !== undefined && info.resetAt > now) {
+      retryAt = Math.max(retryAt ?? 0, info.resetAt);
+    }
     const sameWindow = order === 0 && info?.remaining !== undefined && prev.remaining !== undefined;
     this.#setState({
       limit: (order >= 0 ? info?.limit : undefined) ?? prev.limit,

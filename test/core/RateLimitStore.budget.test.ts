@@ -140,6 +140,17 @@ describe('windows in order (#14 item 2)', () => {
     expect(store.getSnapshot()).toMatchObject({ remaining: 1, resetAt: START + 8000 });
   });
 
+  it('a spent window that still runs holds requests until its reset, even when it is not the newest', () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 1000, remaining: 999, resetAt: START + 60_000 }, 200);
+    store.update({ limit: 1000, remaining: 0, resetAt: START + 5000 }, 200);
+    expect(store.getSnapshot()).toMatchObject({ remaining: 999, resetAt: START + 60_000, isLimited: true });
+    expect(store.openAt()).toBe(START + 5000);
+    // A spent window that has already reset says nothing.
+    store.update({ limit: 1000, remaining: 0, resetAt: START - 1000 }, 200);
+    expect(store.openAt()).toBe(START + 5000);
+  });
+
   it('within one window the count only goes down, whatever order the answers arrive in', () => {
     const store = new RateLimitStore();
     store.update({ limit: 10, remaining: 3, resetAt: START + 4000 }, 200);
