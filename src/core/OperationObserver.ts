@@ -220,6 +220,7 @@ export class OperationObserver<TResult = unknown> {
     const attached = this.#attachedOf(options);
     // Known at once (SSR and first render say `polling`); requests wait for a subscriber.
     if (attached !== undefined) this.#attach(attached, timers.now(), undefined, false);
+    this.#snapshot = this.#compute();
   }
 
   /** Listens to snapshot changes; the first subscriber starts the work, the last one stops it. */
@@ -364,7 +365,7 @@ export class OperationObserver<TResult = unknown> {
   }
 
   /** Ends the current run: aborts a start, stops polling, forgets the operation. */
-  #clear(phase: 'idle' | 'starting'): void {
+  #clear(phase: 'idle' | 'starting', notify = true): void {
     this.#run += 1;
     this.#unwatch();
     this.#phase = phase;
@@ -372,11 +373,11 @@ export class OperationObserver<TResult = unknown> {
     this.#operation = undefined;
     this.#result = undefined;
     this.#error = null;
-    this.#emit();
+    if (notify) this.#emit();
   }
 
   #attach(statusUrl: string, startedAt: number, seed: OperationResponse | undefined, persist: boolean): void {
-    this.#clear('idle');
+    this.#clear('idle', false);
     const target: Target & { url?: string } = { statusUrl, startedAt };
     this.#target = target;
     this.#operation = seed?.operation;
