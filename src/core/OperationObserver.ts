@@ -12,7 +12,7 @@ import type { OperationResponse, SenseiClient } from './createSenseiClient.js';
 import type { Operation } from './operationSchema.js';
 import { classifyOperationStatus, getOperationProgress, operationError, type TerminalStatuses } from './operationStatus.js';
 import { type PollOptions, pollDelay } from './pollDelay.js';
-import { leadAcrossTabs, type TabLeadership } from './leadAcrossTabs.js';
+import { leadAcrossTabs, type TabEnvironment, type TabLeadership } from './leadAcrossTabs.js';
 import type { GateHold } from './RateLimitStore.js';
 import type { RetryPolicy } from './retryPolicy.js';
 import { type SenseiError, SenseiRequestError } from './SenseiError.js';
@@ -212,7 +212,17 @@ export class OperationObserver<TResult = unknown> {
   #tabs: TabLeadership | undefined;
   #follower = false;
 
-  constructor(client: SenseiClient, queryClient: QueryClient, retryPolicy: RetryPolicy, options: AsyncOperationOptions<TResult> = {}) {
+  readonly #tabEnvironment: TabEnvironment | undefined;
+
+  /** `tabEnvironment` replaces the browser's tabs (tests). */
+  constructor(
+    client: SenseiClient,
+    queryClient: QueryClient,
+    retryPolicy: RetryPolicy,
+    options: AsyncOperationOptions<TResult> = {},
+    tabEnvironment?: TabEnvironment,
+  ) {
+    this.#tabEnvironment = tabEnvironment;
     this.#client = client;
     this.#queryClient = queryClient;
     this.#retryPolicy = retryPolicy;
@@ -477,7 +487,7 @@ export class OperationObserver<TResult = unknown> {
         this.#poller?.setOptions(this.#pollOptions(url));
       },
       onMessage: (data) => this.#queryClient.setQueryData(key, data as OperationResponse),
-    });
+    }, this.#tabEnvironment);
     this.#tabs = tabs;
     return tabs;
   }

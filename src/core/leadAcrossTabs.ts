@@ -29,6 +29,8 @@ interface LockManagerLike {
 
 /** What the election needs from the page; replaced in tests. */
 export interface TabEnvironment {
+  /** This tab's id: answers from it are already in its own cache. */
+  tab: string;
   /** `navigator.locks` when the browser has Web Locks. */
   locks: LockManagerLike | undefined;
   channel(name: string): ChannelLike;
@@ -42,13 +44,14 @@ type Message = { type: 'beat' | 'resign'; id: string; rank: number } | { type: '
 /** A leader says it is alive this often (fallback election only). */
 export const HEARTBEAT_MS = 1000;
 
-// Answers from this tab's own leader are already in this tab's cache.
-const TAB = Math.random().toString(36).slice(2);
 let electors = 0;
+
+const TAB = Math.random().toString(36).slice(2);
 
 function browserEnvironment(): TabEnvironment | undefined {
   if (typeof document === 'undefined' || typeof window === 'undefined' || typeof BroadcastChannel === 'undefined') return undefined;
   return {
+    tab: TAB,
     locks: (navigator as { locks?: LockManagerLike }).locks,
     channel: (name) => new BroadcastChannel(name),
     hidden: () => document.visibilityState === 'hidden',
@@ -72,18 +75,19 @@ function browserEnvironment(): TabEnvironment | undefined {
 export function leadAcrossTabs(
   name: string,
   handlers: TabLeadershipHandlers,
-  env: TabEnvironment | undefined = browserEnvironment(),
+  environment?: TabEnvironment,
 ): TabLeadership | undefined {
+  const env = environment ?? browserEnvironment();
   if (!env) return undefined;
   electors += 1;
-  const id = `${TAB}:${electors}`;
+  const id = `${env.tab}:${electors}`;
   const channel = env.channel(`sensei-operation:${name}`);
   let stopped = false;
   let leads = false;
   const setLeader = (next: boolean) => {
-    if (next === leads || stopped) return;
+    if (next === leads) return;
     leads = next;
-    handlers.onLeader(next);
+    if (!stopped) handlers.onLeader(next);
   };
 
   let join: () => void;
@@ -165,7 +169,7 @@ export function leadAcrossTabs(
     const message = event.data as Message | undefined;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'data') {
-      if (message.tab !== TAB) handlers.onMessage(message.data);
+      if (message.tab !== env.tab) handlers.onMessage(message.data);
     } else if ((message.type === 'beat' || message.type === 'resign') && message.id !== id) onMessage(message);
   };
   const unlisten = env.listen(
@@ -178,12 +182,12 @@ export function leadAcrossTabs(
       return leads;
     },
     send: (data) => {
-      if (leads && !stopped) channel.postMessage({ type: 'data', tab: TAB, data } satisfies Message);
+      if (leads && !stopped) channel.postMessage({ type: 'data', tab: env.tab, data } satisfies Message);
     },
     stop: () => {
       if (stopped) return;
-      leave();
       stopped = true;
+      leave();
       unlisten();
       channel.onmessage = null;
       channel.close();

@@ -1,12 +1,14 @@
 import { onlineManager, QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSenseiClient, type SenseiClientOptions } from '../../src/core/createSenseiClient.js';
+import { HEARTBEAT_MS } from '../../src/core/leadAcrossTabs.js';
 import { type AsyncOperationOptions, OperationObserver } from '../../src/core/OperationObserver.js';
 import { classifyOperationStatus } from '../../src/core/operationStatus.js';
 import { createRetryPolicy } from '../../src/core/retryPolicy.js';
 import { senseiKeys } from '../../src/core/senseiKeys.js';
 import type { StandardSchemaV1 } from '../../src/core/standardSchema.js';
 import { createMockSenseiApi, type MockSenseiApiOptions } from '../../src/testing/index.js';
+import { createFakeOrigin } from './tabEnvironment.js';
 
 const flush = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 const polls = { method: 'GET', pathPrefix: '/v1/migrations/' } as const;
@@ -364,4 +366,53 @@ describe('OperationObserver', () => {
       expect(env.api.countRequests(polls)).toBe(1);
     });
   });
+});
+
+describe('OperationObserver across tabs', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    cleanups.splice(0).forEach((cleanup) => cleanup());
+    vi.useRealTimers();
+  });
+
+  it.each([{ locks: true }, { locks: false }])(
+    'three tabs (locks: $locks) poll once per interval, and another tab takes over when the leader closes',
+    async ({ locks }) => {
+      const api = createMockSenseiApi({ scenario: { operations: { pollsToComplete: 1000 } } });
+      const origin = createFakeOrigin({ locks });
+      const seed = createSenseiClient({ baseUrl: api.baseUrl, apiKey: 'k', fetch: api.fetch, shareAcrossTabs: false });
+      const id = (await seed.startOperation('/v1/migrations', { name: 'tabs' })).operation.id;
+      api.clearRequests();
+      const tabs = [0, 1, 2].map(() => {
+        const tab = origin.openTab();
+        // Each tab has its own client and cache, as separate pages do.
+        const client = createSenseiClient({ baseUrl: api.baseUrl, apiKey: 'k', fetch: api.fetch, shareAcrossTabs: false });
+        const queryClient = new QueryClient();
+        queryClient.mount();
+        const observer = new OperationObserver(client, queryClient, createRetryPolicy(), { startPath: '/v1/migrations', id, shareAcrossTabs: true }, tab.env);
+        const stop = observer.subscribe(() => {});
+        cleanups.push(() => {
+          stop();
+          queryClient.unmount();
+        });
+        return { tab, observer, stop };
+      });
+      await flush(10);
+      const first = api.countRequests(polls);
+      await flush(10_000);
+      // The mock answers Retry-After: 1, so one poll a second across all three tabs.
+      expect(api.countRequests(polls) - first).toBe(10);
+      expect(tabs.map((t) => t.observer.getSnapshot().operationStatus)).toEqual(['running', 'running', 'running']);
+      expect(tabs.map((t) => t.observer.getSnapshot().status)).toEqual(['polling', 'polling', 'polling']);
+      // The leader (the first tab) closes.
+      tabs[0]?.tab.close();
+      tabs[0]?.stop();
+      await flush(HEARTBEAT_MS * 3);
+      const afterHandover = api.countRequests(polls);
+      await flush(10_000);
+      expect(api.countRequests(polls) - afterHandover).toBe(10);
+    },
+  );
 });
