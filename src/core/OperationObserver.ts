@@ -145,39 +145,25 @@ function holdsOf(queryClient: QueryClient, url: string): Set<(hold: GateHold | n
   return set;
 }
 
-/** Runs `access` on the operation's `localStorage` entry, when there is a key and storage (not in SSR). */
-function withStorage<R>(key: string | undefined, access: (storage: Storage, name: string) => R): R | undefined {
+/** The operation's `localStorage` entry, when there is a key and storage (not in SSR); best effort. */
+function storage(key: string | undefined, target?: Target | null): Target | undefined {
   if (!key || typeof localStorage === 'undefined') return undefined;
+  const name = `sensei:operation:${key}`;
   try {
-    return access(localStorage, `sensei:operation:${key}`);
-  } catch {
-    // Unreadable, full or disabled storage (private mode): persistence is best effort.
-    return undefined;
-  }
-}
-
-function readPersisted(key: string | undefined): Target | undefined {
-  return withStorage(key, (storage, name) => {
-    const value: unknown = JSON.parse(storage.getItem(name) ?? 'null');
-    if (value && typeof value === 'object' && typeof (value as Target).statusUrl === 'string') {
-      const startedAt = Number((value as Target).startedAt);
-      return { statusUrl: (value as Target).statusUrl, startedAt: Number.isFinite(startedAt) ? startedAt : timers.now() };
+    if (target === null) localStorage.removeItem(name);
+    else if (target) localStorage.setItem(name, JSON.stringify({ statusUrl: target.statusUrl, startedAt: target.startedAt }));
+    else {
+      const value = JSON.parse(localStorage.getItem(name) ?? 'null') as Partial<Target> | null;
+      if (typeof value?.statusUrl === 'string') return { statusUrl: value.statusUrl, startedAt: Number(value.startedAt) || timers.now() };
     }
-    return undefined;
-  });
-}
-
-function writePersisted(key: string | undefined, target: Target | undefined): void {
-  withStorage(key, (storage, name) =>
-    target ? storage.setItem(name, JSON.stringify({ statusUrl: target.statusUrl, startedAt: target.startedAt })) : storage.removeItem(name),
-  );
+  } catch {
+    // Unreadable, full or disabled storage (private mode).
+  }
+  return undefined;
 }
 
 /** A finite, non-negative limit, or none: `Infinity` and `NaN` must never reach a timer. */
 const durationOf = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? Math.max(0, ms) : undefined);
-
-const sameSnapshot = (a: object, b: object) =>
-  Object.keys(a).every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 
 /**
  * One async operation's whole lifecycle — start, poll, terminal status, cancel, timeout,
@@ -187,427 +173,372 @@ const sameSnapshot = (a: object, b: object) =>
  * unsubscribe aborts its requests and timers.
  */
 export class OperationObserver<TResult = unknown> {
-  readonly #client: SenseiClient;
-  readonly #queryClient: QueryClient;
-  readonly #retryPolicy: RetryPolicy;
-  #options: AsyncOperationOptions<TResult>;
-  readonly #listeners = new Set<() => void>();
-  #snapshot: AsyncOperationSnapshot<TResult> | undefined;
-
-  #phase: Phase = 'idle';
-  #target: (Target & { url?: string }) | undefined;
-  #operation: Operation | undefined;
-  #result: TResult | undefined;
-  #error: SenseiError | null = null;
-  /** Bumped by every transition that makes late answers of the previous one stale. */
-  #run = 0;
-  #startAbort: AbortController | undefined;
-  #startState: MutationObserverResult<OperationResponse, SenseiError, void> | undefined;
-  #poller: QueryObserver<OperationResponse, SenseiError, OperationResponse, OperationResponse, QueryKey> | undefined;
-  #stopPoller: (() => void) | undefined;
-  #pollState: QueryObserverResult<OperationResponse, SenseiError> | undefined;
-  #seenDataAt = 0;
-  #hold: GateHold | null = null;
-  #deadline: unknown;
-  #tabs: TabLeadership | undefined;
-  #follower = false;
-
-  readonly #tabEnvironment: TabEnvironment | undefined;
+  /** Listens to snapshot changes; the first subscriber starts the work, the last one stops it. */
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => AsyncOperationSnapshot<TResult>;
+  /** Updates options: another `id`/`statusUrl` attaches to that operation, the rest applies to the next poll. */
+  readonly setOptions: (options: AsyncOperationOptions<TResult>) => void;
+  /** Starts a new operation (POST to `startPath`); errors land in `error`. */
+  readonly start: (body?: unknown, options?: StartOperationOptions) => void;
+  /** Like `start`, returning the 202 operation or rejecting with a `SenseiError`. */
+  readonly startAsync: (body?: unknown, options?: StartOperationOptions) => Promise<Operation>;
+  /** Stops polling — and aborts a start still in flight. The server-side operation is not affected. */
+  readonly cancel: () => void;
+  /** Forgets the operation (and its persisted entry) and returns to `idle`. */
+  readonly reset: () => void;
+  /** Polls again after cancel, timeout or failure (with a fresh time limit), or attaches to another operation. */
+  readonly resume: (target?: { id: string } | { statusUrl: string }) => void;
+  /** Stops everything and drops every listener. */
+  readonly destroy: () => void;
 
   /** `tabEnvironment` replaces the browser's tabs (tests). */
   constructor(
     client: SenseiClient,
     queryClient: QueryClient,
     retryPolicy: RetryPolicy,
-    options: AsyncOperationOptions<TResult> = {},
+    initialOptions: AsyncOperationOptions<TResult> = {},
     tabEnvironment?: TabEnvironment,
   ) {
-    this.#tabEnvironment = tabEnvironment;
-    this.#client = client;
-    this.#queryClient = queryClient;
-    this.#retryPolicy = retryPolicy;
-    this.#options = options;
-    const attached = this.#attachedOf(options);
-    // Known at once (SSR and first render say `polling`); requests wait for a subscriber.
-    if (attached !== undefined) this.#attach(attached, timers.now(), undefined, false);
-    this.#snapshot = this.#compute();
-  }
+    // State lives in closures rather than fields: it is private all the same and minifies to a
+    // fraction (this class is in every app's bundle).
+    let options = initialOptions;
+    const listeners = new Set<() => void>();
+    let snapshot: AsyncOperationSnapshot<TResult>;
+    let phase: Phase = 'idle';
+    let target: (Target & { url?: string }) | undefined;
+    let operation: Operation | undefined;
+    let result: TResult | undefined;
+    let error: SenseiError | null = null;
+    /** Bumped by every transition that makes late answers of the previous one stale. */
+    let run = 0;
+    let startAbort: AbortController | undefined;
+    let startState: MutationObserverResult<OperationResponse, SenseiError, void> | undefined;
+    let poller: QueryObserver<OperationResponse, SenseiError, OperationResponse, OperationResponse, QueryKey> | undefined;
+    let stopPoller: (() => void) | undefined;
+    let pollState: QueryObserverResult<OperationResponse, SenseiError> | undefined;
+    let seenDataAt = 0;
+    let hold: GateHold | null = null;
+    let deadline: unknown;
+    let tabs: TabLeadership | undefined;
+    let follower = false;
+    const { retry, retryDelay } = retryPolicy;
 
-  /** Listens to snapshot changes; the first subscriber starts the work, the last one stops it. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    if (this.#listeners.size === 1) this.#activate();
-    return () => {
-      if (!this.#listeners.delete(listener)) return;
-      if (this.#listeners.size === 0) this.#deactivate();
-    };
-  };
+    const statusPathOf = (id: string, o = options) => (o.statusPath ? o.statusPath(id) : `${o.startPath ?? ''}/${encodeURIComponent(id)}`);
+    const attachedOf = (o: AsyncOperationOptions<TResult>) => o.statusUrl ?? (o.id !== undefined ? statusPathOf(o.id, o) : undefined);
+    const keyOf = (url: string) => senseiKeys.operation(client, url);
 
-  getSnapshot = (): AsyncOperationSnapshot<TResult> => (this.#snapshot ??= this.#compute());
-
-  /** Updates options: another `id`/`statusUrl` attaches to that operation, the rest applies to the next poll. */
-  setOptions(options: AsyncOperationOptions<TResult>): void {
-    const previous = this.#options;
-    this.#options = options;
-    const attached = this.#attachedOf(options);
-    if (attached !== this.#attachedOf(previous)) {
-      if (attached !== undefined) this.#attach(attached, timers.now(), undefined, false);
-      else this.#clear('idle');
-    } else if (this.#poller && this.#target?.url) {
-      this.#poller.setOptions(this.#pollOptions(this.#target.url));
-      if (durationOf(options.maxDuration) !== durationOf(previous.maxDuration)) this.#armDeadline();
-    }
-    this.#emit();
-  }
-
-  /** Starts a new operation (POST to `startPath`); errors land in `error`. */
-  start = (body?: unknown, options?: StartOperationOptions): void => {
-    this.startAsync(body, options).catch(() => {
-      // Surfaced through `error` and `onError`.
-    });
-  };
-
-  /** Like `start`, returning the 202 operation or rejecting with a `SenseiError`. */
-  startAsync = async (body?: unknown, options: StartOperationOptions = {}): Promise<Operation> => {
-    this.#clear('starting');
-    const run = this.#run;
-    const { startPath } = this.#options;
-    if (!startPath) {
-      const error = new SenseiRequestError({ kind: 'invalid-request', message: 'useAsyncOperation: pass `startPath` to start an operation.' });
-      this.#settle('failed', error);
-      throw error;
-    }
-    const controller = new AbortController();
-    this.#startAbort = controller;
-    const { retry, retryDelay } = this.#retryPolicy;
-    const mutation = new MutationObserver<OperationResponse, SenseiError, void>(this.#queryClient, {
-      mutationFn: () =>
-        this.#client.startOperation(startPath, body, {
-          idempotencyKey: options.idempotencyKey,
-          signal: controller.signal,
-          onGateHold: (hold) => this.#setHold(hold, run),
-        }),
-      retry,
-      retryDelay,
-      // Marks it as a Sensei mutation for the retry toasts.
-      meta: { sensei: true },
-    });
-    const stop = mutation.subscribe((state) => {
-      if (run !== this.#run) return;
-      this.#startState = state;
-      this.#emit();
-    });
-    try {
-      const response = await mutation.mutate();
-      if (run === this.#run) {
-        const { operation } = response;
-        this.#attach(operation.status_url ?? this.#statusPath(operation.id), timers.now(), response, true);
+    const compute = (): AsyncOperationSnapshot<TResult> => {
+      const status: AsyncOperationStatus = phase === 'watching' ? (options.enabled !== false ? 'polling' : 'idle') : phase;
+      let waiting: OperationWaiting = null;
+      let nextAttemptAt: number | undefined;
+      const starting = phase === 'starting' ? startState : undefined;
+      const polling = status === 'polling' ? pollState : undefined;
+      if (hold && (phase === 'starting' || status === 'polling')) {
+        waiting = 'rate-limit';
+        nextAttemptAt = hold.until;
+      } else if (starting?.isPaused || polling?.fetchStatus === 'paused') waiting = 'offline';
+      else if ((starting?.isPending && starting.failureCount > 0) || (polling?.fetchStatus === 'fetching' && polling.failureCount > 0)) {
+        waiting = 'retry';
+        nextAttemptAt = retryPolicy.scheduledRetryAt?.((starting ?? polling)?.failureReason);
       }
-      return response.operation;
-    } catch (error: unknown) {
-      if (run === this.#run) this.#settle('failed', error as SenseiError);
-      throw error;
-    } finally {
-      stop();
-      if (run === this.#run) {
-        this.#startAbort = undefined;
-        this.#startState = undefined;
-        this.#emit();
-      }
-    }
-  };
-
-  /** Stops polling — and aborts a start still in flight. The server-side operation is not affected. */
-  cancel = (): void => {
-    if (this.#phase === 'starting' || this.#phase === 'watching') this.#stop('cancelled');
-  };
-
-  /** Forgets the operation (and its persisted entry) and returns to `idle`. */
-  reset = (): void => {
-    writePersisted(this.#options.persistKey, undefined);
-    this.#clear('idle');
-  };
-
-  /** Polls again after cancel, timeout or failure (with a fresh time limit), or attaches to another operation. */
-  resume = (target?: { id: string } | { statusUrl: string }): void => {
-    if (target) {
-      this.#attach('statusUrl' in target ? target.statusUrl : this.#statusPath(target.id), timers.now(), undefined, true);
-      return;
-    }
-    const current = this.#target;
-    if (!current?.url || !['cancelled', 'timed-out', 'failed'].includes(this.#phase)) return;
-    this.#run += 1;
-    // The elapsed time keeps counting from the start; only the time limit starts again.
-    current.deadlineFrom = timers.now();
-    this.#phase = 'watching';
-    this.#error = null;
-    this.#watch(true);
-    this.#emit();
-  };
-
-  /** Stops everything and drops every listener. */
-  destroy(): void {
-    this.#listeners.clear();
-    this.#deactivate();
-  }
-
-  #attachedOf(options: AsyncOperationOptions<TResult>): string | undefined {
-    return options.statusUrl ?? (options.id !== undefined ? this.#statusPath(options.id, options) : undefined);
-  }
-
-  #statusPath(id: string, options = this.#options): string {
-    return options.statusPath ? options.statusPath(id) : `${options.startPath ?? ''}/${encodeURIComponent(id)}`;
-  }
-
-  #activate(): void {
-    if (this.#phase === 'idle' && !this.#target) {
-      // Read after mount, never during render: SSR has no storage.
-      const persisted = readPersisted(this.#options.persistKey);
-      if (persisted) this.#attach(persisted.statusUrl, persisted.startedAt, undefined, false);
-    }
-    this.#watch(false);
-    this.#emit();
-  }
-
-  #deactivate(): void {
-    if (this.#phase === 'starting') this.#clear('idle');
-    this.#unwatch();
-  }
-
-  /** Ends the current run: aborts a start, stops polling, forgets the operation. */
-  #clear(phase: 'idle' | 'starting', notify = true): void {
-    this.#run += 1;
-    this.#unwatch();
-    this.#phase = phase;
-    this.#target = undefined;
-    this.#operation = undefined;
-    this.#result = undefined;
-    this.#error = null;
-    if (notify) this.#emit();
-  }
-
-  #attach(statusUrl: string, startedAt: number, seed: OperationResponse | undefined, persist: boolean): void {
-    this.#clear('idle', false);
-    const target: Target & { url?: string } = { statusUrl, startedAt };
-    this.#target = target;
-    this.#operation = seed?.operation;
-    if (persist) writePersisted(this.#options.persistKey, target);
-    try {
-      target.url = this.#client.resolveUrl(statusUrl).href;
-    } catch (error: unknown) {
-      // A foreign or malformed status_url is refused before any request, as a typed error.
-      this.#settle('failed', error as SenseiError);
-      return;
-    }
-    // The 202 body is the first status: seeded, the first poll waits for its Retry-After.
-    if (seed) this.#queryClient.setQueryData(senseiKeys.operation(this.#client, target.url), seed);
-    this.#phase = 'watching';
-    this.#watch(false);
-    this.#emit();
-  }
-
-  #pollOptions(url: string): PollQueryOptions {
-    const { retry, retryDelay } = this.#retryPolicy;
-    const nextDelay = (query: Query<OperationResponse, SenseiError, OperationResponse, QueryKey>) => {
-      const { data, dataUpdateCount } = query.state;
-      if (!data || classifyOperationStatus(data.operation.status, this.#options.terminal) !== 'running') return Infinity;
-      return pollDelay(Math.max(1, dataUpdateCount), data.retryAfterMs, this.#options.poll);
-    };
-    return {
-      queryKey: senseiKeys.operation(this.#client, url),
-      queryFn: ({ signal }) =>
-        this.#client.getOperation(url, {
-          signal,
-          onGateHold: (hold) => holdsOf(this.#queryClient, url).forEach((listener) => listener(hold)),
-        }),
-      // A follower tab receives the leader's answers instead of polling.
-      enabled: this.#options.enabled !== false && !this.#follower,
-      // Fresh until the next poll is due, so a new watcher or the seeded 202 costs no request.
-      staleTime: nextDelay,
-      refetchInterval: (query) => {
-        const delay = nextDelay(query);
-        return Number.isFinite(delay) ? delay : false;
-      },
-      refetchIntervalInBackground: this.#options.pollInBackground ?? false,
-      refetchOnWindowFocus: true,
-      retry,
-      retryDelay,
-      meta: { sensei: true },
-    };
-  }
-
-  /** Polls the target while watching with a subscriber; `refetch` polls at once. */
-  #watch(refetch: boolean): void {
-    const url = this.#target?.url;
-    if (this.#listeners.size === 0 || this.#phase !== 'watching' || !url) return;
-    if (!this.#poller) {
-      const run = this.#run;
-      const tabs = this.#tabsFor(url);
-      this.#follower = tabs ? !tabs.leads : false;
-      this.#poller = new QueryObserver(this.#queryClient, this.#pollOptions(url));
-      const onHold = (hold: GateHold | null) => this.#setHold(hold, run);
-      holdsOf(this.#queryClient, url).add(onHold);
-      const stopPoller = this.#poller.subscribe((state) => this.#onPoll(state, run));
-      this.#stopPoller = () => {
-        stopPoller();
-        tabs?.stop();
-        holdsOf(this.#queryClient, url).delete(onHold);
+      return {
+        status,
+        operation,
+        operationStatus: operation?.status,
+        progress: phase === 'succeeded' ? 100 : getOperationProgress(operation),
+        result: phase === 'succeeded' ? result : undefined,
+        error,
+        statusUrl: target?.url,
+        startedAt: target?.startedAt,
+        isPolling: status === 'polling',
+        waiting,
+        nextAttemptAt,
       };
-    }
-    if (refetch) void this.#poller.refetch({ cancelRefetch: false });
-    this.#armDeadline();
-    this.#onPoll(this.#poller.getCurrentResult(), this.#run);
-  }
+    };
 
-  #unwatch(): void {
-    // Unmount, cancel and a new start abort the POST still in flight.
-    this.#startAbort?.abort();
-    this.#startAbort = undefined;
-    this.#startState = undefined;
-    timers.clearTimeout(this.#deadline);
-    this.#deadline = undefined;
-    // Only this watcher's subscription ends: the shared poll is aborted when no one else watches it.
-    this.#stopPoller?.();
-    this.#stopPoller = undefined;
-    this.#poller = undefined;
-    this.#pollState = undefined;
-    this.#seenDataAt = 0;
-    this.#hold = null;
-    this.#tabs = undefined;
-    this.#follower = false;
-  }
+    /** Publishes a new snapshot only when something a caller can see changed. */
+    const emit = () => {
+      const next = compute();
+      if ((Object.keys(next) as (keyof typeof next)[]).every((key) => Object.is(next[key], snapshot?.[key]))) return;
+      snapshot = next;
+      listeners.forEach((listener) => listener());
+    };
 
-  #tabsFor(url: string): TabLeadership | undefined {
-    const share = this.#options.shareAcrossTabs ?? this.#client.sharesAcrossTabs ?? false;
-    if (!share) return undefined;
-    const key = senseiKeys.operation(this.#client, url);
-    const tabs = leadAcrossTabs(JSON.stringify(key), {
-      onLeader: (leads) => {
-        this.#follower = !leads;
-        this.#poller?.setOptions(this.#pollOptions(url));
-      },
-      onMessage: (data) => this.#queryClient.setQueryData(key, data as OperationResponse),
-    }, this.#tabEnvironment);
-    this.#tabs = tabs;
-    return tabs;
-  }
+    const setHold = (next: GateHold | null, at: number) => {
+      if (at !== run) return;
+      hold = next;
+      emit();
+    };
 
-  #onPoll(state: QueryObserverResult<OperationResponse, SenseiError>, run: number): void {
-    if (run !== this.#run || this.#phase !== 'watching') return;
-    this.#pollState = state;
-    const { data } = state;
-    if (data && state.dataUpdatedAt !== this.#seenDataAt) {
-      this.#seenDataAt = state.dataUpdatedAt;
-      this.#operation = data.operation;
-      if (!this.#follower && state.dataUpdatedAt > 0) this.#tabs?.send(data);
-      const outcome = classifyOperationStatus(data.operation.status, this.#options.terminal);
-      if (outcome === 'failure') return this.#settle('failed', operationError(data.operation, this.#target?.url));
-      if (outcome === 'success') return this.#succeed(data.operation, run);
-    }
-    // After TanStack's retries: the status check failed, and polling ends with it.
-    if (state.status === 'error' && state.fetchStatus === 'idle') return this.#settle('failed', state.error);
-    this.#emit();
-  }
+    /** Ends this watcher's requests and timers; a shared poll is aborted only when no one else watches it. */
+    const unwatch = () => {
+      startAbort?.abort();
+      startAbort = startState = pollState = poller = tabs = undefined;
+      timers.clearTimeout(deadline);
+      stopPoller?.();
+      stopPoller = undefined;
+      seenDataAt = 0;
+      hold = null;
+      follower = false;
+    };
 
-  #succeed(operation: Operation, run: number): void {
-    const { resultSchema } = this.#options;
-    if (!resultSchema) return this.#settle('succeeded', null, operation.result as TResult);
-    this.#unwatch();
-    validateResponse(resultSchema, operation.result, { method: 'GET', url: this.#target?.url ?? '' }).then(
-      (result) => run === this.#run && this.#settle('succeeded', null, result),
-      (error: unknown) => run === this.#run && this.#settle('failed', error as SenseiError),
-    );
-  }
+    /**
+     * Every transition: a new run (late answers of the old one are ignored), this watcher's
+     * requests and timers stopped. Terminal ones forget the persisted operation and call back once.
+     */
+    const enter = (next: Phase, failure: SenseiError | null = null, value?: TResult, notify = true) => {
+      run += 1;
+      unwatch();
+      phase = next;
+      error = failure;
+      result = value;
+      if (next === 'idle' || next === 'starting') target = operation = undefined;
+      if (next === 'succeeded' || next === 'failed') storage(options.persistKey, null);
+      if (notify) emit();
+      if (next !== 'succeeded' && next !== 'failed') return;
+      const { onSuccess, onError, onSettled, invalidates } = options;
+      if (failure) onError?.(failure, operation);
+      else if (operation) {
+        const keys = typeof invalidates === 'function' ? invalidates(value, operation) : invalidates;
+        // Not cancelling a refetch in flight: several watchers ending together cause one refetch.
+        for (const queryKey of keys ?? []) void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+        onSuccess?.(value, operation);
+      }
+      onSettled?.(value, failure, operation);
+    };
 
-  #stop(phase: 'cancelled' | 'timed-out'): void {
-    this.#run += 1;
-    this.#unwatch();
-    this.#phase = phase;
-    this.#emit();
-  }
-
-  /** A terminal transition: polling ends, storage forgets, callbacks run once. */
-  #settle(phase: 'succeeded' | 'failed', error: SenseiError | null, result?: TResult): void {
-    this.#run += 1;
-    this.#unwatch();
-    this.#phase = phase;
-    this.#error = error;
-    this.#result = result;
-    writePersisted(this.#options.persistKey, undefined);
-    this.#emit();
-    const { onSuccess, onError, onSettled, invalidates } = this.#options;
-    const operation = this.#operation;
-    if (error) onError?.(error, operation);
-    else if (operation) {
-      const keys = typeof invalidates === 'function' ? invalidates(result, operation) : invalidates;
-      // Not cancelling a refetch in flight: several watchers ending together cause one refetch.
-      for (const queryKey of keys ?? []) void this.#queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
-      onSuccess?.(result, operation);
-    }
-    onSettled?.(result, error, operation);
-  }
-
-  #armDeadline(): void {
-    timers.clearTimeout(this.#deadline);
-    this.#deadline = undefined;
-    const limit = durationOf(this.#options.maxDuration);
-    const target = this.#target;
-    if (limit === undefined || !target || this.#phase !== 'watching' || this.#listeners.size === 0) return;
-    const at = (target.deadlineFrom ?? target.startedAt) + limit;
-    const tick = () => {
-      const left = at - timers.now();
+    const armDeadline = () => {
+      timers.clearTimeout(deadline);
+      const limit = durationOf(options.maxDuration);
+      if (limit === undefined || !target || phase !== 'watching' || listeners.size === 0) return;
+      const at = (target.deadlineFrom ?? target.startedAt) + limit;
       // Long limits are timed in steps: a timer past 2^31 − 1 ms would fire at once.
-      if (left > 0) this.#deadline = timers.setTimeout(tick, Math.min(left, MAX_TIMER_MS));
-      else this.#stop('timed-out');
+      const tick = () => {
+        const left = at - timers.now();
+        if (left > 0) deadline = timers.setTimeout(tick, Math.min(left, MAX_TIMER_MS));
+        else enter('timed-out');
+      };
+      deadline = timers.setTimeout(tick, Math.min(Math.max(0, at - timers.now()), MAX_TIMER_MS));
     };
-    this.#deadline = timers.setTimeout(tick, Math.min(Math.max(0, at - timers.now()), MAX_TIMER_MS));
-  }
 
-  #setHold(hold: GateHold | null, run: number): void {
-    if (run !== this.#run) return;
-    this.#hold = hold;
-    this.#emit();
-  }
-
-  #compute(): AsyncOperationSnapshot<TResult> {
-    const phase = this.#phase;
-    const enabled = this.#options.enabled !== false;
-    const status: AsyncOperationStatus =
-      phase === 'watching' ? (enabled ? 'polling' : 'idle') : phase;
-    const operation = this.#operation;
-    let waiting: OperationWaiting = null;
-    let nextAttemptAt: number | undefined;
-    const start = phase === 'starting' ? this.#startState : undefined;
-    const poll = status === 'polling' ? this.#pollState : undefined;
-    if (this.#hold && (phase === 'starting' || status === 'polling')) {
-      waiting = 'rate-limit';
-      nextAttemptAt = this.#hold.until;
-    } else if (start?.isPaused || poll?.fetchStatus === 'paused') {
-      waiting = 'offline';
-    } else if ((start?.isPending && start.failureCount > 0) || (poll?.fetchStatus === 'fetching' && poll.failureCount > 0)) {
-      waiting = 'retry';
-      nextAttemptAt = this.#retryPolicy.scheduledRetryAt?.(start ? start.failureReason : poll?.failureReason);
-    }
-    return {
-      status,
-      operation,
-      operationStatus: operation?.status,
-      progress: phase === 'succeeded' ? 100 : getOperationProgress(operation),
-      result: phase === 'succeeded' ? this.#result : undefined,
-      error: this.#error,
-      statusUrl: this.#target?.url,
-      startedAt: this.#target?.startedAt,
-      isPolling: status === 'polling',
-      waiting,
-      nextAttemptAt,
+    const pollOptions = (url: string): PollQueryOptions => {
+      const nextDelay = (query: Query<OperationResponse, SenseiError, OperationResponse, QueryKey>) => {
+        const { data, dataUpdateCount } = query.state;
+        return data && classifyOperationStatus(data.operation.status, options.terminal) === 'running'
+          ? pollDelay(Math.max(1, dataUpdateCount), data.retryAfterMs, options.poll)
+          : Infinity;
+      };
+      return {
+        queryKey: keyOf(url),
+        queryFn: ({ signal }) =>
+          client.getOperation(url, { signal, onGateHold: (next) => holdsOf(queryClient, url).forEach((listener) => listener(next)) }),
+        // A follower tab receives the leader's answers instead of polling.
+        enabled: options.enabled !== false && !follower,
+        // Fresh until the next poll is due, so a new watcher or the seeded 202 costs no request.
+        staleTime: nextDelay,
+        refetchInterval: (query) => {
+          const delay = nextDelay(query);
+          return Number.isFinite(delay) ? delay : false;
+        },
+        refetchIntervalInBackground: options.pollInBackground ?? false,
+        refetchOnWindowFocus: true,
+        retry,
+        retryDelay,
+        meta: { sensei: true },
+      };
     };
-  }
 
-  /** Publishes a new snapshot only when something a caller can see changed. */
-  #emit(): void {
-    const next = this.#compute();
-    if (this.#snapshot && sameSnapshot(next, this.#snapshot)) return;
-    this.#snapshot = next;
-    this.#listeners.forEach((listener) => listener());
+    const onPoll = (state: QueryObserverResult<OperationResponse, SenseiError>, at: number, staleError?: boolean) => {
+      if (at !== run || phase !== 'watching') return;
+      pollState = state;
+      const { data } = state;
+      if (data && state.dataUpdatedAt !== seenDataAt) {
+        seenDataAt = state.dataUpdatedAt;
+        operation = data.operation;
+        if (!follower) tabs?.send(data);
+        const outcome = classifyOperationStatus(operation.status, options.terminal);
+        if (outcome === 'failure') return enter('failed', operationError(operation, target?.url));
+        if (outcome === 'success') {
+          const { resultSchema } = options;
+          if (!resultSchema) return enter('succeeded', null, operation.result as TResult);
+          unwatch();
+          void validateResponse(resultSchema, operation.result, { method: 'GET', url: target?.url ?? '' }).then(
+            (value) => at === run && enter('succeeded', null, value),
+            (invalid: unknown) => at === run && enter('failed', invalid as SenseiError),
+          );
+          return;
+        }
+      }
+      // After TanStack's retries: the status check failed, and polling ends with it.
+      if (!staleError && state.status === 'error' && state.fetchStatus === 'idle') return enter('failed', state.error);
+      emit();
+    };
+
+    /** Polls the target while watching with a subscriber; `refetch` polls at once. */
+    const watch = (refetch?: boolean) => {
+      const url = target?.url;
+      if (listeners.size === 0 || phase !== 'watching' || !url) return;
+      const at = run;
+      if (!poller) {
+        const key = keyOf(url);
+        const share = options.shareAcrossTabs ?? client.sharesAcrossTabs;
+        const leadership = share
+          ? leadAcrossTabs(
+              JSON.stringify(key),
+              {
+                onLeader: (leads) => {
+                  follower = !leads;
+                  poller?.setOptions(pollOptions(url));
+                },
+                onMessage: (data) => queryClient.setQueryData(key, data as OperationResponse),
+              },
+              tabEnvironment,
+            )
+          : undefined;
+        tabs = leadership;
+        follower = leadership ? !leadership.leads : false;
+        const observer = new QueryObserver(queryClient, pollOptions(url));
+        poller = observer;
+        const onHold = (next: GateHold | null) => setHold(next, at);
+        const holds = holdsOf(queryClient, url);
+        holds.add(onHold);
+        // TanStack may call back inside subscribe(); the current result is read below instead.
+        let ready = false;
+        const unsubscribe = observer.subscribe((state) => ready && onPoll(state, at));
+        ready = true;
+        stopPoller = () => {
+          unsubscribe();
+          leadership?.stop();
+          holds.delete(onHold);
+        };
+      }
+      armDeadline();
+      // Cached answers first: a terminal status ends the run without sending anything. Before a
+      // refetch the cached error is stale (resume after a failed check): only the new answer counts.
+      onPoll(poller.getCurrentResult(), at, refetch);
+      if (refetch && at === run) void poller?.refetch({ cancelRefetch: false });
+    };
+
+    const attach = (statusUrl: string, startedAt: number, seed?: OperationResponse, persist?: boolean) => {
+      enter('idle', null, undefined, false);
+      const next: Target & { url?: string } = { statusUrl, startedAt };
+      target = next;
+      operation = seed?.operation;
+      if (persist) storage(options.persistKey, next);
+      try {
+        next.url = client.resolveUrl(statusUrl).href;
+      } catch (refused: unknown) {
+        // A foreign or malformed status_url is refused before any request, as a typed error.
+        return enter('failed', refused as SenseiError);
+      }
+      // The 202 body is the first status: seeded, the first poll waits for its Retry-After.
+      if (seed) queryClient.setQueryData(keyOf(next.url), seed);
+      phase = 'watching';
+      watch();
+      emit();
+    };
+
+    this.subscribe = (listener) => {
+      listeners.add(listener);
+      if (listeners.size === 1) {
+        // Read after mount, never during render: SSR has no storage.
+        const persisted = phase === 'idle' && !target ? storage(options.persistKey) : undefined;
+        if (persisted) attach(persisted.statusUrl, persisted.startedAt);
+        watch();
+        emit();
+      }
+      return () => {
+        if (listeners.delete(listener) && listeners.size === 0) {
+          if (phase === 'starting') enter('idle');
+          unwatch();
+        }
+      };
+    };
+    this.getSnapshot = () => snapshot;
+    this.setOptions = (next) => {
+      const previous = options;
+      options = next;
+      const attached = attachedOf(next);
+      if (attached !== attachedOf(previous)) {
+        if (attached !== undefined) attach(attached, timers.now());
+        else enter('idle');
+      } else if (poller && target?.url) {
+        poller.setOptions(pollOptions(target.url));
+        if (durationOf(next.maxDuration) !== durationOf(previous.maxDuration)) armDeadline();
+      }
+      emit();
+    };
+    this.startAsync = async (body, startOptions = {}) => {
+      enter('starting');
+      const at = run;
+      const { startPath } = options;
+      if (!startPath) {
+        const invalid = new SenseiRequestError({ kind: 'invalid-request', message: 'useAsyncOperation: pass `startPath` to start an operation.' });
+        enter('failed', invalid);
+        throw invalid;
+      }
+      const controller = new AbortController();
+      startAbort = controller;
+      const mutation = new MutationObserver<OperationResponse, SenseiError, void>(queryClient, {
+        mutationFn: () =>
+          client.startOperation(startPath, body, {
+            idempotencyKey: startOptions.idempotencyKey,
+            signal: controller.signal,
+            onGateHold: (next) => setHold(next, at),
+          }),
+        retry,
+        retryDelay,
+        // Marks it as a Sensei mutation for the retry toasts.
+        meta: { sensei: true },
+      });
+      const unsubscribe = mutation.subscribe((state) => {
+        if (at !== run) return;
+        startState = state;
+        emit();
+      });
+      try {
+        const response = await mutation.mutate();
+        const started = response.operation;
+        if (at === run) attach(started.status_url ?? statusPathOf(started.id), timers.now(), response, true);
+        return started;
+      } catch (failure: unknown) {
+        if (at === run) enter('failed', failure as SenseiError);
+        throw failure;
+      } finally {
+        unsubscribe();
+      }
+    };
+    this.start = (body, startOptions) => {
+      this.startAsync(body, startOptions).catch(() => {
+        // Surfaced through `error` and `onError`.
+      });
+    };
+    this.cancel = () => {
+      if (phase === 'starting' || phase === 'watching') enter('cancelled');
+    };
+    this.reset = () => {
+      storage(options.persistKey, null);
+      enter('idle');
+    };
+    this.resume = (next) => {
+      if (next) return attach('statusUrl' in next ? next.statusUrl : statusPathOf(next.id), timers.now(), undefined, true);
+      if (!target?.url || !['cancelled', 'timed-out', 'failed'].includes(phase)) return;
+      run += 1;
+      // The elapsed time keeps counting from the start; only the time limit starts again.
+      target.deadlineFrom = timers.now();
+      phase = 'watching';
+      error = null;
+      emit();
+      watch(true);
+    };
+    this.destroy = () => {
+      listeners.clear();
+      unwatch();
+    };
+
+    const attached = attachedOf(options);
+    // Known at once (SSR and first render say `polling`); requests wait for a subscriber.
+    if (attached !== undefined) attach(attached, timers.now());
+    snapshot = compute();
   }
 }
