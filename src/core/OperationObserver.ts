@@ -134,15 +134,20 @@ type PollQueryOptions = QueryObserverOptions<OperationResponse, SenseiError, Ope
 /** Browsers arm no timer past 2^31 − 1 ms: longer ones fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Every watcher of one status URL hears a gate hold, whichever of them sent the poll. */
-const holdListeners = new WeakMap<QueryClient, Map<string, Set<(hold: GateHold | null) => void>>>();
+interface Holds {
+  hold: GateHold | null;
+  listeners: Set<(hold: GateHold | null) => void>;
+}
 
-function holdsOf(queryClient: QueryClient, url: string): Set<(hold: GateHold | null) => void> {
-  let byUrl = holdListeners.get(queryClient);
-  if (!byUrl) holdListeners.set(queryClient, (byUrl = new Map()));
-  let set = byUrl.get(url);
-  if (!set) byUrl.set(url, (set = new Set()));
-  return set;
+/** Every watcher of one status URL hears a gate hold, whichever of them sent the poll, and when it joined. */
+const holdsByClient = new WeakMap<QueryClient, Map<string, Holds>>();
+
+function holdsOf(queryClient: QueryClient, url: string): Holds {
+  let byUrl = holdsByClient.get(queryClient);
+  if (!byUrl) holdsByClient.set(queryClient, (byUrl = new Map()));
+  let holds = byUrl.get(url);
+  if (!holds) byUrl.set(url, (holds = { hold: null, listeners: new Set() }));
+  return holds;
 }
 
 /** The operation's `localStorage` entry, when there is a key and storage (not in SSR); best effort. */
@@ -331,7 +336,15 @@ export class OperationObserver<TResult = unknown> {
       return {
         queryKey: keyOf(url),
         queryFn: ({ signal }) =>
-          client.getOperation(url, { signal, onGateHold: (next) => holdsOf(queryClient, url).forEach((listener) => listener(next)) }),
+          client.getOperation(url, {
+            signal,
+            onGateHold: (next) => {
+              const holds = holdsByClient.get(queryClient)?.get(url);
+              if (!holds) return;
+              holds.hold = next;
+              holds.listeners.forEach((listener) => listener(next));
+            },
+          }),
         // A follower tab receives the leader's answers instead of polling.
         enabled: options.enabled !== false && !follower,
         // Fresh until the next poll is due, so a new watcher or the seeded 202 costs no request.
@@ -401,7 +414,8 @@ export class OperationObserver<TResult = unknown> {
         poller = observer;
         const onHold = (next: GateHold | null) => setHold(next, at);
         const holds = holdsOf(queryClient, url);
-        holds.add(onHold);
+        holds.listeners.add(onHold);
+        hold = holds.hold;
         // TanStack may call back inside subscribe(); the current result is read below instead.
         let ready = false;
         const unsubscribe = observer.subscribe((state) => ready && onPoll(state, at));
@@ -409,7 +423,8 @@ export class OperationObserver<TResult = unknown> {
         stopPoller = () => {
           unsubscribe();
           leadership?.stop();
-          holds.delete(onHold);
+          holds.listeners.delete(onHold);
+          if (!holds.listeners.size) holdsByClient.get(queryClient)?.delete(url);
         };
       }
       armDeadline();

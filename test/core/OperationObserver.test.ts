@@ -339,6 +339,23 @@ describe('OperationObserver', () => {
       expect(env.api.countRequests(polls)).toBe(1);
     });
 
+    it("tells every watcher of the operation, whichever sent the poll held at the gate", async () => {
+      // The POST that creates the operation spends the window: the gate stays closed for 20 s.
+      const env = setup({ scenario: { rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 20 } } });
+      const id = await createOperation(env);
+      const watchers = [env.watch({ id }), env.watch({ id }), env.watch({ id })];
+      await flush();
+      expect(watchers.map((w) => w.snap.waiting)).toEqual(['rate-limit', 'rate-limit', 'rate-limit']);
+      const until = watchers[0]?.snap.nextAttemptAt;
+      expect(until).toBeGreaterThan(Date.now() + 15_000);
+      expect(watchers.map((w) => w.snap.nextAttemptAt)).toEqual([until, until, until]);
+      expect(env.api.countRequests(polls)).toBe(0);
+      // The reset header counts whole seconds.
+      await flush(21_000);
+      expect(watchers.map((w) => w.snap.waiting)).toEqual([null, null, null]);
+      expect(env.api.countRequests(polls)).toBe(1);
+    });
+
     it("says 'retry' with the scheduled time while a failed poll waits to be retried", async () => {
       const env = setup({ scenario: { flaky: { sequence: [503], retryAfterSeconds: 4, match: polls } } });
       const w = env.watch();
