@@ -488,7 +488,7 @@ export class OperationObserver<TResult = unknown> {
       const at = run;
       const { startPath } = options;
       if (!startPath) {
-        const invalid = new SenseiRequestError({ kind: 'invalid-request', message: 'useAsyncOperation: pass `startPath` to start an operation.' });
+        const invalid = new SenseiRequestError({ kind: 'invalid-request', message: 'Pass `startPath` to start an operation.' });
         enter('failed', invalid);
         throw invalid;
       }

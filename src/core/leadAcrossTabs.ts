@@ -49,7 +49,8 @@ let electors = 0;
 const TAB = Math.random().toString(36).slice(2);
 
 function browserEnvironment(): TabEnvironment | undefined {
-  if (typeof document === 'undefined' || typeof window === 'undefined' || typeof BroadcastChannel === 'undefined') return undefined;
+  // A document means a window; servers have neither (Node has BroadcastChannel all the same).
+  if (typeof document === 'undefined' || typeof BroadcastChannel === 'undefined') return undefined;
   return {
     tab: TAB,
     locks: (navigator as { locks?: LockManagerLike }).locks,

@@ -33,10 +33,7 @@ export function pollDelay(pollCount: number, serverDelayMs: number | undefined, 
   if (serverDelayMs !== undefined && Number.isFinite(serverDelayMs)) {
     return Math.min(Math.max(serverDelayMs, 250), 300_000);
   }
-  const max = Math.min(atLeast(options.maxMs, 0, 10_000), MAX_TIMER_MS);
-  const initial = Math.min(atLeast(options.initialMs, 0, 1000), max);
-  const factor = Math.min(atLeast(options.factor, 1, 1.5), MAX_TIMER_MS);
-  // A count past 2^31 polls changes nothing: the delay reached `max` long before.
-  const steps = Math.min(Math.max(0, (pollCount || 1) - 1), MAX_TIMER_MS);
-  return Math.round(Math.min(max, initial * factor ** steps || 0));
+  // Past a million polls nothing changes: the delay reached `max` long before (and 1 ** Infinity is NaN).
+  const grown = atLeast(options.initialMs, 0, 1000) * atLeast(options.factor, 1, 1.5) ** Math.min(Math.max(0, (pollCount || 1) - 1), 1e6);
+  return Math.round(Math.min(atLeast(options.maxMs, 0, 10_000), MAX_TIMER_MS, grown || 0));
 }
