@@ -10,7 +10,8 @@ export const root = resolve(import.meta.dirname, '..');
 export const dist = join(root, 'dist');
 
 /** What every React app already ships (or picks itself): never counted, for us or the peers. */
-export const APP_EXTERNALS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@radix-ui/*'];
+// query-core is react-query's own engine: an app that has react-query ships it already.
+export const APP_EXTERNALS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@tanstack/query-core', '@radix-ui/*'];
 /** For apps that already ship zod 4: the "zod external" column. */
 export const ZOD_EXTERNALS = ['zod', 'zod/*'];
 

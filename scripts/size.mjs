@@ -17,8 +17,11 @@ for (const testCase of libraryCases) sizes[testCase.id] = await measureBoth(test
 const whole = sizes.whole;
 
 const budgets = [
-  { bundle: 'whole', zod: true, max: 32_300, target: 16 * KB, rule: 'ceiling 32.3 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 26_400, target: 10 * KB, rule: 'ceiling 26.4 KB (target 10 KB)' },
+  // +1.5 KB for issue 13 item 5 / issue 14 items 5 and 7: the operation state machine with
+  // callbacks, invalidates and waiting, one poller across tabs (Web Locks or an election), and
+  // poll delays that never reach a timer as NaN or past 2^31 ms.
+  { bundle: 'whole', zod: true, max: 33_800, target: 16 * KB, rule: 'ceiling 33.8 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 27_900, target: 10 * KB, rule: 'ceiling 27.9 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 17_800, target: 9 * KB, rule: 'ceiling 17.8 KB (target 9 KB)' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },

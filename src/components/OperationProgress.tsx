@@ -132,9 +132,10 @@ const PENDING_STATUSES: ReadonlySet<string> = new Set(['pending', 'queued', 'acc
  * at the last whole second when the operation ends, and its timer ends on unmount.
  */
 function useElapsed(startedAt: number | undefined, running: boolean): number | undefined {
-  const [clock, setClock] = useState(() => ({ startedAt, now: timers.now() }));
-  // A new start (or `resume()`) restarts the clock at once, not on the next tick.
-  if (clock.startedAt !== startedAt) setClock({ startedAt, now: timers.now() });
+  const [clock, setClock] = useState(() => ({ startedAt, running, now: timers.now() }));
+  // A new start (or `resume()`) restarts the clock at once, not on the next tick; an end stops
+  // it at the moment it ended, not at the last tick.
+  if (clock.startedAt !== startedAt || clock.running !== running) setClock({ startedAt, running, now: timers.now() });
 
   useEffect(() => {
     if (!running || startedAt === undefined) return;
@@ -144,7 +145,7 @@ function useElapsed(startedAt: number | undefined, running: boolean): number | u
       handle = timers.setTimeout(tick, 1000 - (((elapsed % 1000) + 1000) % 1000));
     };
     const tick = () => {
-      setClock({ startedAt, now: timers.now() });
+      setClock({ startedAt, running, now: timers.now() });
       schedule();
     };
     schedule();

@@ -166,6 +166,8 @@ export interface SenseiClient {
   readonly apiId: string;
   /** The client's rate-limit store; hooks and components subscribe to it. */
   readonly rateLimit: RateLimitStore;
+  /** Whether this client shares state with other tabs (operations then poll from one tab). */
+  readonly sharesAcrossTabs?: boolean;
   /** Any request; the body is parsed as JSON except for 204/205/HEAD. */
   request<T = unknown>(path: string, options?: RequestOptions): Promise<SenseiResponse<T>>;
   get<T = unknown>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
@@ -181,7 +183,7 @@ export interface SenseiClient {
    * Reads an operation from its `status_url`: a path resolves like request paths (keeping the
    * base's prefix), an absolute URL must be on the base's origin.
    */
-  getOperation(statusUrl: string, options?: Pick<RequestOptions, 'signal' | 'timeoutMs' | 'headers'>): Promise<OperationResponse>;
+  getOperation(statusUrl: string, options?: Pick<RequestOptions, 'signal' | 'timeoutMs' | 'headers' | 'onGateHold'>): Promise<OperationResponse>;
   /** Resolves a path or server-given URL; throws `SenseiRequestError` for another origin. */
   resolveUrl(pathOrUrl: string): URL;
   /** Stops sharing rate-limit state with other tabs. The client still works afterwards. */
@@ -432,6 +434,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     baseUrl: base.href,
     apiId: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
     rateLimit: store,
+    sharesAcrossTabs: options.shareAcrossTabs !== false && !options.rateLimitStore,
     request,
     get: withoutBody('GET'),
     post: withBody('POST'),

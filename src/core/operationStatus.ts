@@ -12,11 +12,16 @@ export interface TerminalStatuses {
 export const DEFAULT_SUCCESS_STATUSES: readonly string[] = ['completed', 'succeeded'];
 export const DEFAULT_FAILURE_STATUSES: readonly string[] = ['failed', 'cancelled', 'canceled'];
 
-/** `'success'`, `'failure'` or `'running'` (anything not terminal, including unknown statuses). */
+const matches = (statuses: readonly string[], normalized: string) => statuses.some((s) => s.toLowerCase() === normalized);
+
+/**
+ * `'success'`, `'failure'` or `'running'` (anything not terminal, including unknown statuses).
+ * Case-insensitive on both sides: `success: ['DONE']` ends on `done` and `DONE`.
+ */
 export function classifyOperationStatus(status: string, terminal: TerminalStatuses = {}): 'success' | 'failure' | 'running' {
   const normalized = status.toLowerCase();
-  if ((terminal.success ?? DEFAULT_SUCCESS_STATUSES).includes(normalized)) return 'success';
-  if ((terminal.failure ?? DEFAULT_FAILURE_STATUSES).includes(normalized)) return 'failure';
+  if (matches(terminal.success ?? DEFAULT_SUCCESS_STATUSES, normalized)) return 'success';
+  if (matches(terminal.failure ?? DEFAULT_FAILURE_STATUSES, normalized)) return 'failure';
   return 'running';
 }
 

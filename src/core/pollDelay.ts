@@ -6,27 +6,34 @@ export interface PollOptions {
    */
   initialMs?: number;
   /**
-   * Growth per poll.
+   * Growth per poll (at least 1).
    * @default 1.5
    */
   factor?: number;
   /**
-   * Longest delay in ms.
+   * Longest delay in ms; `Infinity` means the longest a timer can wait (2^31 − 1 ms).
    * @default 10000
    */
   maxMs?: number;
 }
 
+/** A timer armed past 2^31 − 1 ms fires at once: a poll loop without pause. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** `value` when it is a number from `min` up, else `fallback` (NaN, negative, missing). */
+const atLeast = (value: number | undefined, min: number, fallback: number) => (value !== undefined && value >= min ? value : fallback);
+
 /**
  * Delay before the next poll: the server's `Retry-After` when it sent one (within
  * [250 ms, 5 min]), otherwise a backoff from `initialMs` growing by `factor` up to `maxMs`.
+ * Options that are not usable numbers fall back to their defaults; the result is always a
+ * delay a timer can hold.
  */
 export function pollDelay(pollCount: number, serverDelayMs: number | undefined, options: PollOptions = {}): number {
   if (serverDelayMs !== undefined && Number.isFinite(serverDelayMs)) {
     return Math.min(Math.max(serverDelayMs, 250), 300_000);
   }
-  const initial = options.initialMs ?? 1000;
-  const factor = options.factor ?? 1.5;
-  const max = options.maxMs ?? 10_000;
-  return Math.round(Math.min(max, initial * factor ** Math.max(0, pollCount - 1)));
+  // Past a million polls nothing changes: the delay reached `max` long before (and 1 ** Infinity is NaN).
+  const grown = atLeast(options.initialMs, 0, 1000) * atLeast(options.factor, 1, 1.5) ** Math.min(Math.max(0, (pollCount || 1) - 1), 1e6);
+  return Math.round(Math.min(atLeast(options.maxMs, 0, 10_000), MAX_TIMER_MS, grown || 0));
 }

@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { act, render, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { senseiKeys } from '../../src/core/senseiKeys.js';
 import { useAsyncOperation } from '../../src/react/useAsyncOperation.js';
+import { createMockSenseiApi } from '../../src/testing/index.js';
 import { createHarness } from './senseiTestHarness.js';
 
 const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -256,5 +259,168 @@ describe('useAsyncOperation with enabled: false', () => {
     expect(h.api.countRequests(polls)).toBe(1);
     expect(result.current.operationStatus).toBe('running');
     vi.useRealTimers();
+  });
+});
+
+describe('useAsyncOperation: one lifecycle (issue 13 item 5)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    localStorage.clear();
+  });
+
+  /** A harness whose fetch records the signal of every request. */
+  function recordingHarness(options: Parameters<typeof createHarness>[0] = {}) {
+    const api = createMockSenseiApi(options.api);
+    const signals: { method: string; signal: AbortSignal }[] = [];
+    const h = createHarness({
+      ...options,
+      existingApi: api,
+      client: {
+        fetch: (input, init) => {
+          if (init?.signal) signals.push({ method: init.method ?? 'GET', signal: init.signal });
+          return api.fetch(input, init);
+        },
+      },
+    });
+    return { ...h, aborted: (method: string) => signals.filter((s) => s.method === method && s.signal.aborted).length };
+  }
+
+  it('stops polling after a 404 on status_url and forgets the persisted operation', async () => {
+    const h = createHarness();
+    localStorage.setItem('sensei:operation:gone', JSON.stringify({ statusUrl: '/v1/migrations/mig_gone', startedAt: Date.now() }));
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', persistKey: 'gone' }), { wrapper: h.wrapper });
+    await flush();
+    expect(result.current.status).toBe('failed');
+    expect(result.current.error?.status).toBe(404);
+    await flush(30_000);
+    expect(h.api.countRequests(polls)).toBe(1);
+    expect(localStorage.getItem('sensei:operation:gone')).toBeNull();
+  });
+
+  it('stops polling when a completed result fails resultSchema', async () => {
+    const h = createHarness({ api: { scenario: { operations: { pollsToComplete: 1 } } } });
+    const resultSchema = {
+      '~standard': { version: 1 as const, vendor: 'test', validate: () => ({ issues: [{ message: 'no' }] }) },
+    };
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', resultSchema }), { wrapper: h.wrapper });
+    act(() => result.current.start({ name: 's' }));
+    await flush(1000);
+    expect(result.current.status).toBe('failed');
+    await flush(30_000);
+    expect(h.api.countRequests(polls)).toBe(1);
+  });
+
+  it('cancel() while the POST is in flight aborts it and nothing is polled', async () => {
+    const h = recordingHarness({ api: { scenario: { slow: { latencyMs: 500, match: posts } } } });
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations' }), { wrapper: h.wrapper });
+    act(() => result.current.start({ name: 'c' }));
+    await flush(100);
+    act(() => result.current.cancel());
+    await flush(30_000);
+    expect(h.aborted('POST')).toBe(1);
+    expect(result.current.status).toBe('cancelled');
+    expect(h.api.countRequests(polls)).toBe(0);
+  });
+
+  it('unmount while the POST is in flight aborts it', async () => {
+    const h = recordingHarness({ api: { scenario: { slow: { latencyMs: 500, match: posts } } } });
+    const view = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations' }), { wrapper: h.wrapper });
+    act(() => view.result.current.start({ name: 'u' }));
+    await flush(100);
+    view.unmount();
+    await flush(30_000);
+    expect(h.aborted('POST')).toBe(1);
+    expect(h.api.countRequests(polls)).toBe(0);
+  });
+
+  it('shows a failed start (422) after a completed operation', async () => {
+    const h = createHarness({ api: { scenario: { operations: { pollsToComplete: 1 } } } });
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations' }), { wrapper: h.wrapper });
+    act(() => result.current.start({ name: 'one' }));
+    await flush(1000);
+    expect(result.current.status).toBe('succeeded');
+    h.api.setScenario({ error: { status: 422, match: posts } });
+    act(() => result.current.start({ name: '' }));
+    await flush();
+    expect(result.current.status).toBe('failed');
+    expect(result.current.error?.status).toBe(422);
+  });
+
+  it('ends on custom terminal statuses whatever their case', async () => {
+    const h = createHarness({ api: { scenario: { operations: { pollsToComplete: 2 } } } });
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', terminal: { success: ['COMPLETED'] } }), {
+      wrapper: h.wrapper,
+    });
+    act(() => result.current.start({ name: 'case' }));
+    await flush(2000);
+    expect(result.current.status).toBe('succeeded');
+    await flush(30_000);
+    expect(h.api.countRequests(polls)).toBe(2);
+  });
+
+  it.each([Infinity, 2 ** 31])('maxDuration %s does not time out at once', async (maxDuration) => {
+    const h = createHarness({ api: { scenario: { operations: { pollsToComplete: 1000 } } } });
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', maxDuration }), { wrapper: h.wrapper });
+    act(() => result.current.start({ name: 'long' }));
+    await flush(5000);
+    expect(result.current.status).toBe('polling');
+  });
+
+  it("one watcher's cancel() does not abort another watcher's poll in flight", async () => {
+    const h = recordingHarness({ api: { scenario: { slow: { latencyMs: 300, match: polls } } } });
+    const id = (await h.client.startOperation('/v1/migrations', { name: 'two' })).operation.id;
+    const a = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', id }), { wrapper: h.wrapper });
+    const b = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', id }), { wrapper: h.wrapper });
+    await flush(100);
+    act(() => a.result.current.cancel());
+    await flush(300);
+    expect(h.aborted('GET')).toBe(0);
+    expect(b.result.current.status).toBe('polling');
+    expect(b.result.current.operationStatus).toBe('running');
+  });
+
+  it('is not polling while enabled is false', async () => {
+    const h = createHarness();
+    const id = (await h.client.startOperation('/v1/migrations', { name: 'held' })).operation.id;
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations', id, enabled: false }), { wrapper: h.wrapper });
+    await flush(5000);
+    expect(result.current.status).toBe('idle');
+    expect(result.current.isPolling).toBe(false);
+  });
+
+  it('calls onSuccess once and invalidates the list it names', async () => {
+    const h = createHarness({ api: { scenario: { operations: { pollsToComplete: 1 } } } });
+    const onSuccess = vi.fn();
+    const onSettled = vi.fn();
+    const listKey = senseiKeys.lists(h.client, '/v1/migrations');
+    const { result } = renderHook(
+      () => {
+        const list = useQuery({ queryKey: [...listKey, 1], queryFn: () => h.client.list('/v1/migrations'), staleTime: Infinity }, h.queryClient);
+        const op = useAsyncOperation({ startPath: '/v1/migrations', onSuccess, onSettled, invalidates: [listKey] });
+        return { list, op };
+      },
+      { wrapper: h.wrapper },
+    );
+    await flush();
+    expect(h.api.countRequests({ method: 'GET', path: '/v1/migrations' })).toBe(1);
+    act(() => result.current.op.start({ name: 'inv' }));
+    await flush(1000);
+    expect(result.current.op.status).toBe('succeeded');
+    await flush(30_000);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    expect(h.api.countRequests({ method: 'GET', path: '/v1/migrations' })).toBe(2);
+  });
+
+  it("reports waiting: 'rate-limit' and nextAttemptAt while the poll waits at the gate", async () => {
+    const h = createHarness({ api: { scenario: { rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 20 } } } });
+    const { result } = renderHook(() => useAsyncOperation({ startPath: '/v1/migrations' }), { wrapper: h.wrapper });
+    act(() => result.current.start({ name: 'rl' }));
+    await flush(1000);
+    expect(result.current.waiting).toBe('rate-limit');
+    expect(result.current.nextAttemptAt).toBeGreaterThan(Date.now() + 15_000);
+    await flush(20_000);
+    expect(result.current.waiting).toBeNull();
+    expect(h.api.countRequests(polls)).toBe(1);
   });
 });

@@ -166,7 +166,7 @@ describe(`leaks: ${LEAK_CYCLES} mount/unmount cycles per component, mid-request 
     FUZZ_TIMEOUT_MS,
   );
 
-  it('an operation unmounted while its start POST is in flight: the POST finishes (a write is not abortable), nothing polls, no timer stays', async () => {
+  it('an operation unmounted while its start POST is in flight: the POST is aborted, nothing polls, no timer stays', async () => {
     const h = leakHarness({ latencyMs: 300 });
     const baseline = vi.getTimerCount();
     for (let cycle = 0; cycle < 20; cycle += 1) {
@@ -192,6 +192,8 @@ describe(`leaks: ${LEAK_CYCLES} mount/unmount cycles per component, mid-request 
     }
     await flush(60_000);
     expect(h.api.countRequests({ method: 'POST' })).toBe(20);
+    // Unmount aborts the POST (the server may still have acted on it: that is why the key exists).
+    expect(h.tracked.requests.filter((r) => r.method === 'POST' && r.outcome === 'aborted')).toHaveLength(20);
     expect(h.api.countRequests({ method: 'GET' })).toBe(0);
   });
 });

@@ -30,6 +30,8 @@ export const FUZZ_RUNS = {
   paginator: scale(700),
   /** Pagination envelopes from a fake server through `usePaginatedList` and `Paginator`. */
   paginatedList: scale(300),
+  /** Random start/cancel/reset/resume/enable/remount/wait sequences through `OperationObserver`, faulty network. */
+  operationObserver: scale(300),
 } as const;
 
 export const TOTAL_FUZZ_RUNS = Object.values(FUZZ_RUNS).reduce((sum, runs) => sum + runs, 0);

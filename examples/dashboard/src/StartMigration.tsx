@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
   OperationProgress,
   senseiKeys,
@@ -29,49 +29,49 @@ const TERMINAL: ReadonlySet<AsyncOperationStatus> = new Set(['succeeded', 'faile
  * (`persistKey`). A 422 puts its field errors next to the field.
  */
 export function StartMigration() {
+  const queryClient = useQueryClient();
+  const client = useSenseiClient();
+  const { toast } = useSenseiToast();
+  const listKey = senseiKeys.lists(client, MIGRATIONS_PATH);
   const migration = useAsyncOperation<Migration['result']>({
     startPath: MIGRATIONS_PATH,
     persistKey: PERSIST_KEY,
     maxDuration: 5 * 60_000,
-  });
-  const [name, setName] = useState('Import users');
-  const fieldErrors = useFieldErrors(migration.error);
-  const nameError = fieldErrors.name;
-  const inputId = useId();
-  const errorId = useId();
-  const queryClient = useQueryClient();
-  const client = useSenseiClient();
-  const { toast } = useSenseiToast();
-
-  // When a migration finishes, the list shows its new state, and a toast says so.
-  const previous = useRef(migration.status);
-  const { status, result } = migration;
-  const operationName = migration.operation?.name;
-  const hasOperation = migration.operation !== undefined;
-  useEffect(() => {
-    const was = previous.current;
-    previous.current = status;
-    if (was === status || (was !== 'polling' && was !== 'starting')) return;
-    if (status === 'succeeded') {
-      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(client, MIGRATIONS_PATH) });
+    // When the migration ends, the list shows its new state, and a toast says so.
+    invalidates: [listKey],
+    onSuccess: (result, operation) => {
       const count = result?.records_migrated;
+      const operationName = operation.name;
       toast({
         id: 'migration-finished',
         variant: 'success',
         title: 'Migration completed',
         description: `${typeof operationName === 'string' ? operationName : 'The migration'} finished${count === undefined ? '' : `: ${count.toLocaleString()} records`}.`,
       });
-    } else if (status === 'polling' || (status === 'failed' && hasOperation)) {
-      // Started (it joins the list as pending) or failed on the server (it shows as failed).
-      void queryClient.invalidateQueries({ queryKey: senseiKeys.lists(client, MIGRATIONS_PATH) });
-    }
-  }, [status, hasOperation, result, operationName, queryClient, client, toast]);
+    },
+    // Failed on the server: it shows as failed in the list.
+    onError: (_error, operation) => {
+      if (operation) void queryClient.invalidateQueries({ queryKey: listKey });
+    },
+  });
+  const [name, setName] = useState('Import users');
+  const fieldErrors = useFieldErrors(migration.error);
+  const nameError = fieldErrors.name;
+  const inputId = useId();
+  const errorId = useId();
+  const { status } = migration;
 
   const running = status === 'starting' || status === 'polling';
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (running) return;
-    migration.start({ name: name.trim() }, { idempotencyKey: newIdempotencyKey() });
+    migration
+      .startAsync({ name: name.trim() }, { idempotencyKey: newIdempotencyKey() })
+      // Started: it joins the list as pending.
+      .then(() => queryClient.invalidateQueries({ queryKey: listKey }))
+      .catch(() => {
+        // Shown by <OperationProgress> and next to the field.
+      });
   };
 
   return (
