@@ -75,3 +75,14 @@ export { paginationRange, paginationWindow, paginationWindowSize } from './pagin
 export type { PaginationRange, PaginationWindowItem, PaginationWindowOptions } from './paginationWindow.js';
 export { ToastQueue } from './ToastQueue.js';
 export type { AddToastOptions, QueuedToast, ToastQueueOptions } from './ToastQueue.js';
+export { senseiQueries } from './senseiQueries.js';
+export type {
+  SenseiListQuery,
+  SenseiMutationContext,
+  SenseiMutationInput,
+  SenseiMutationOptions,
+  SenseiQueries,
+  SenseiQueriesOptions,
+  SenseiQueryOptions,
+  SenseiResourceQuery,
+} from './senseiQueries.js';
