@@ -86,3 +86,4 @@ export type {
   SenseiQueryOptions,
   SenseiResourceQuery,
 } from './senseiQueries.js';
+export { dehydrateSensei, hydrateSensei, senseiDehydrateOptions } from './senseiHydration.js';
