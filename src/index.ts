@@ -72,3 +72,7 @@ export type { SenseiToastDurations, SenseiToasterLabels, SenseiToasterPosition, 
 export type { SenseiToastPart, SenseiToastTone } from './components/SenseiToast.js';
 export { defaultRateLimitBannerLabels, RateLimitBanner } from './components/RateLimitBanner.js';
 export type { RateLimitBannerLabels, RateLimitBannerPart, RateLimitBannerProps, RateLimitBannerState } from './components/RateLimitBanner.js';
+export { useSuspenseSenseiQuery } from './react/useSuspenseSenseiQuery.js';
+export type { UseSuspenseSenseiQueryOptions, UseSuspenseSenseiQueryResult } from './react/useSuspenseSenseiQuery.js';
+export { useSuspensePaginatedList } from './react/useSuspensePaginatedList.js';
+export type { UseSuspensePaginatedListOptions, UseSuspensePaginatedListResult } from './react/useSuspensePaginatedList.js';
