@@ -131,9 +131,6 @@ interface Target {
 
 type PollQueryOptions = QueryObserverOptions<OperationResponse, SenseiError, OperationResponse, OperationResponse, QueryKey>;
 
-/** Browsers arm no timer past 2^31 − 1 ms: longer ones fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 interface Holds {
   hold: GateHold | null;
   listeners: Set<(hold: GateHold | null) => void>;
@@ -316,14 +313,8 @@ export class OperationObserver<TResult = unknown> {
       timers.clearTimeout(deadline);
       const limit = durationOf(options.maxDuration);
       if (limit === undefined || !target || phase !== 'watching' || listeners.size === 0) return;
-      const at = (target.deadlineFrom ?? target.startedAt) + limit;
-      // Long limits are timed in steps: a timer past 2^31 − 1 ms would fire at once.
-      const tick = () => {
-        const left = at - timers.now();
-        if (left > 0) deadline = timers.setTimeout(tick, Math.min(left, MAX_TIMER_MS));
-        else enter('timed-out');
-      };
-      deadline = timers.setTimeout(tick, Math.min(Math.max(0, at - timers.now()), MAX_TIMER_MS));
+      // `timers` times a limit past 2^31 − 1 ms in steps (a plain timer would fire at once).
+      deadline = timers.setTimeout(() => enter('timed-out'), Math.max(0, (target.deadlineFrom ?? target.startedAt) + limit - timers.now()));
     };
 
     const pollOptions = (url: string): PollQueryOptions => {
