@@ -7,7 +7,7 @@ import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
 import { type GateHold, type GateRelease, RateLimitStore } from './RateLimitStore.js';
 import { redactSecret } from './redactSecret.js';
 import { type ShareRateLimitOptions, shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
-import { joinPath, toBaseUrl } from './resolveSenseiUrl.js';
+import { isHttp, joinPath, toBaseUrl } from './resolveSenseiUrl.js';
 import {
   SenseiAbortError,
   SenseiError,
@@ -375,7 +375,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       if (location === null) return response;
       // An unreadable Location throws here: a typed error too, never retried (not the network).
       const target = new URL(location, current);
-      const http = target.protocol === 'https:' || target.protocol === 'http:';
+      const http = isHttp(target);
       if (!http || target.origin !== base.origin) {
         throw refuse(`Refused a redirect to ${http ? target.origin : target.protocol}.`);
       }
