@@ -175,23 +175,24 @@ const durationOf = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(m
  * unsubscribe aborts its requests and timers.
  */
 export class OperationObserver<TResult = unknown> {
+  // `declare`: the constructor assigns each once; no separate field definitions are emitted.
   /** Listens to snapshot changes; the first subscriber starts the work, the last one stops it. */
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly getSnapshot: () => AsyncOperationSnapshot<TResult>;
+  declare readonly subscribe: (listener: () => void) => () => void;
+  declare readonly getSnapshot: () => AsyncOperationSnapshot<TResult>;
   /** Updates options: another `id`/`statusUrl` attaches to that operation, the rest applies to the next poll. */
-  readonly setOptions: (options: AsyncOperationOptions<TResult>) => void;
+  declare readonly setOptions: (options: AsyncOperationOptions<TResult>) => void;
   /** Starts a new operation (POST to `startPath`); errors land in `error`. */
-  readonly start: (body?: unknown, options?: StartOperationOptions) => void;
+  declare readonly start: (body?: unknown, options?: StartOperationOptions) => void;
   /** Like `start`, returning the 202 operation or rejecting with a `SenseiError`. */
-  readonly startAsync: (body?: unknown, options?: StartOperationOptions) => Promise<Operation>;
+  declare readonly startAsync: (body?: unknown, options?: StartOperationOptions) => Promise<Operation>;
   /** Stops polling — and aborts a start still in flight. The server-side operation is not affected. */
-  readonly cancel: () => void;
+  declare readonly cancel: () => void;
   /** Forgets the operation (and its persisted entry) and returns to `idle`. */
-  readonly reset: () => void;
+  declare readonly reset: () => void;
   /** Polls again after cancel, timeout or failure (with a fresh time limit), or attaches to another operation. */
-  readonly resume: (target?: { id: string } | { statusUrl: string }) => void;
+  declare readonly resume: (target?: { id: string } | { statusUrl: string }) => void;
   /** Stops everything and drops every listener. */
-  readonly destroy: () => void;
+  declare readonly destroy: () => void;
 
   /** `tabEnvironment` replaces the browser's tabs (tests). */
   constructor(

@@ -111,7 +111,7 @@ export class RateLimitStore {
   readonly #staggerMs: number;
   readonly #slowStart: number;
   /** The longest wait held at the gate; see {@link RateLimitStoreOptions.maxServerDelayMs}. */
-  readonly maxServerDelayMs: number;
+  declare readonly maxServerDelayMs: number;
 
   constructor(options: RateLimitStoreOptions = {}) {
     this.#fallbackDelayMs = options.fallbackDelayMs ?? 1000;
