@@ -165,7 +165,7 @@ function storage(key: string | undefined, target?: Target | null): Target | unde
 }
 
 /** A finite, non-negative limit, or none: `Infinity` and `NaN` must never reach a timer. */
-const durationOf = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? Math.max(0, ms) : undefined);
+const durationOf = (ms: unknown) => (Number.isFinite(ms) ? Math.max(0, ms as number) : undefined);
 
 /**
  * One async operation's whole lifecycle — start, poll, terminal status, cancel, timeout,

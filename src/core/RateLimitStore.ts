@@ -453,5 +453,5 @@ function capTimes<T extends Pick<RateLimitInfo, 'resetAt' | 'retryAt'>>(input: T
  * gate would stay shut for years, and a timer over 2^31 - 1 ms fires at once, over and over.
  */
 function capAt(at: number | undefined, now: number): number | undefined {
-  return at !== undefined && Number.isFinite(at) ? Math.min(at, now + MAX_SERVER_DELAY_MS) : undefined;
+  return Number.isFinite(at) ? Math.min(at as number, now + MAX_SERVER_DELAY_MS) : undefined;
 }

@@ -29,8 +29,8 @@ const atLeast = (value: number | undefined, min: number, fallback: number) => (v
  * delay a timer can hold.
  */
 export function pollDelay(pollCount: number, serverDelayMs: number | undefined, options: PollOptions = {}): number {
-  if (serverDelayMs !== undefined && Number.isFinite(serverDelayMs)) {
-    return Math.min(Math.max(serverDelayMs, 250), 300_000);
+  if (Number.isFinite(serverDelayMs)) {
+    return Math.min(Math.max(serverDelayMs as number, 250), 300_000);
   }
   // Past a million polls nothing changes: the delay reached `max` long before (and 1 ** Infinity is NaN).
   const grown = atLeast(options.initialMs, 0, 1000) * atLeast(options.factor, 1, 1.5) ** Math.min(Math.max(0, (pollCount || 1) - 1), 1e6);

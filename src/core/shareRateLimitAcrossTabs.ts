@@ -24,7 +24,7 @@ export interface ShareRateLimitOptions {
 
 const typeOf = (value: unknown): unknown => typeof value === 'object' && value !== null && (value as { type?: unknown }).type;
 
-const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown) => (Number.isFinite(value) ? (value as number) : undefined);
 
 /**
  * Shares a store's rate-limit state with every tab of the origin through `BroadcastChannel`,
