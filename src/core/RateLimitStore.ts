@@ -324,7 +324,7 @@ export class RateLimitStore {
   /** Tells a waiter why it waits, when that changed. */
   #report(waiter: Waiter): void {
     const at = this.openAt();
-    const hold: GateHold = at === undefined ? { reason: 'budget', until: undefined } : { reason: 'rate-limit', until: at };
+    const hold: GateHold = { reason: at === undefined ? 'budget' : 'rate-limit', until: at };
     const key = `${hold.reason}${hold.until}`;
     if (waiter.held === key) return;
     waiter.held = key;

@@ -327,10 +327,9 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 
       if (!response.ok) {
         // For a 429 without Retry-After, the reset time is when to try again.
-        const resetAt = rateLimit?.resetAt;
-        const untilReset = status === 429 && resetAt !== undefined && resetAt > now ? resetAt - now : undefined;
-        const wait = retryAfterMs ?? untilReset;
-        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: wait, retryAt: wait === undefined ? undefined : now + wait, ...where });
+        const resetAt = rateLimit?.resetAt ?? now;
+        const retryAt = rateLimit?.retryAt ?? (status === 429 && resetAt > now ? resetAt : undefined);
+        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: retryAt === undefined ? undefined : retryAt - now, retryAt, ...where });
       }
       let data: unknown = undefined;
       if (text.trim() !== '') {
