@@ -378,20 +378,10 @@ export class RateLimitStore {
   #refresh(): void {
     const now = timers.now();
     const state = this.#state;
-    const isLimited = this.openAt(now) !== undefined;
+    if (state.isLimited && this.openAt(now) === undefined) this.#openedAt = now;
     // Once its window has reset, the old `remaining` says nothing: forget it in the same update
     // that opens the gate, so no subscriber sees "0 left" after the wait is over.
-    const windowOver = state.resetAt !== undefined && state.resetAt <= now;
-    if (state.isLimited && !isLimited) this.#openedAt = now;
-    if (isLimited !== state.isLimited || windowOver) {
-      this.#state = Object.freeze({
-        ...state,
-        isLimited,
-        ...(windowOver ? { remaining: undefined, resetAt: undefined } : {}),
-      });
-      this.#emit();
-    }
-    this.#schedule();
+    this.#setState(state.resetAt !== undefined && state.resetAt <= now ? { ...state, remaining: undefined, resetAt: undefined } : state);
   }
 
   #releaseNext(): void {
