@@ -341,10 +341,8 @@ export class OperationObserver<TResult = unknown> {
         enabled: options.enabled !== false && !follower,
         // Fresh until the next poll is due, so a new watcher or the seeded 202 costs no request.
         staleTime: nextDelay,
-        refetchInterval: (query) => {
-          const delay = nextDelay(query);
-          return Number.isFinite(delay) ? delay : false;
-        },
+        // TanStack arms no interval for `Infinity` (a terminal or unknown status), as for `false`.
+        refetchInterval: nextDelay,
         refetchIntervalInBackground: options.pollInBackground ?? false,
         refetchOnWindowFocus: true,
         retry,
