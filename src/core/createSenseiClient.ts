@@ -289,7 +289,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     try {
       if (gate) release = await store.acquire(signal, init.onGateHold, where);
       // The timeout starts when the request leaves, not while it waits at the gate.
-      if (timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY) {
+      if (timeoutMs > 0 && timeoutMs < Infinity) {
         timer = timers.setTimeout(() => {
           timedOut = true;
           controller.abort();
