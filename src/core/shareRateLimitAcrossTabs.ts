@@ -37,11 +37,8 @@ export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: str
   const channel = new BroadcastChannel(channelName);
   // Node keeps the process alive for an open channel; a client must never do that.
   (channel as { unref?: () => void }).unref?.();
-  const post = () => {
-    const { limit, remaining, resetAt, retryAt } = store.getSnapshot();
-    const message: RateLimitMessage = { type: MESSAGE_TYPE, limit, remaining, resetAt, retryAt };
-    channel.postMessage(message);
-  };
+  // The whole snapshot: other tabs read its four times and counts.
+  const post = () => channel.postMessage({ ...store.getSnapshot(), type: MESSAGE_TYPE } satisfies RateLimitMessage);
   let answered: () => void = () => {};
   const askTimeoutMs = options.askTimeoutMs ?? 50;
   if (askTimeoutMs > 0) {
