@@ -153,7 +153,8 @@ function storage(key: string | undefined, target?: Target | null): Target | unde
   const name = `sensei:operation:${key}`;
   try {
     if (target === null) localStorage.removeItem(name);
-    else if (target) localStorage.setItem(name, JSON.stringify({ statusUrl: target.statusUrl, startedAt: target.startedAt }));
+    // Written when attached, before the URL is resolved: only `statusUrl` and `startedAt`.
+    else if (target) localStorage.setItem(name, JSON.stringify(target));
     else {
       const value = JSON.parse(localStorage.getItem(name) ?? 'null') as Partial<Target> | null;
       if (typeof value?.statusUrl === 'string') return { statusUrl: value.statusUrl, startedAt: Number(value.startedAt) || timers.now() };
