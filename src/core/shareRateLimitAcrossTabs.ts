@@ -5,12 +5,13 @@ const MESSAGE_TYPE = 'sensei-rate-limit';
 /** A new tab asks the others for what they know. */
 const HELLO_TYPE = 'sensei-rate-limit-hello';
 
+/** What a tab posts; one from another tab may hold anything, so every field is checked on arrival. */
 interface RateLimitMessage {
   type: typeof MESSAGE_TYPE;
-  limit?: number | undefined;
-  remaining?: number | undefined;
-  resetAt?: number | undefined;
-  retryAt?: number | undefined;
+  limit: number | undefined;
+  remaining: number | undefined;
+  resetAt: number | undefined;
+  retryAt: number | undefined;
 }
 
 export interface ShareRateLimitOptions {
@@ -55,12 +56,8 @@ export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: str
     if (typeOf(data) === HELLO_TYPE) return post();
     if (typeOf(data) !== MESSAGE_TYPE) return;
     const message = data as RateLimitMessage;
-    store.merge({
-      limit: num(message.limit),
-      remaining: num(message.remaining),
-      resetAt: num(message.resetAt),
-      retryAt: num(message.retryAt),
-    });
+    // `merge` drops times that are no finite number itself; counts are checked here.
+    store.merge({ ...message, limit: num(message.limit), remaining: num(message.remaining) });
     answered();
   };
   const stop = store.onResponseUpdate(post);
