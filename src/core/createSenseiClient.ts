@@ -433,7 +433,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     baseUrl: base.href,
     apiId: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
     rateLimit: store,
-    sharesAcrossTabs: options.shareAcrossTabs !== false && !options.rateLimitStore,
+    sharesAcrossTabs: Boolean(share) && !options.rateLimitStore,
     request,
     get: withoutBody('GET'),
     post: withBody('POST'),
