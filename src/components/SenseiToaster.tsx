@@ -7,9 +7,11 @@ import type { QueuedToast, ToastQueue } from '../core/ToastQueue.js';
 import type { RetryActivityEntry } from '../react/RetryActivityStore.js';
 import { useCountdown } from '../react/useCountdown.js';
 import { useGateOpenAt } from '../react/useGateOpenAt.js';
+import { useIsBefore } from '../react/useIsBefore.js';
 import { useRetryActivity } from '../react/useRetryActivity.js';
 import { useSenseiToastQueue, type SenseiToastContent } from '../react/useSenseiToast.js';
 import { cx } from './cx.js';
+import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
 import { SenseiToast, type SenseiToastPart, type SenseiToastProps } from './SenseiToast.js';
 import { defaultRequestIdLabels, SenseiRequestId, type SenseiRequestIdLabels } from './SenseiRequestId.js';
 
@@ -168,8 +170,6 @@ type ToasterClassNames = NonNullable<SenseiToasterProps['classNames']>;
 /** What every toast of the toaster shares, passed on to `SenseiToast` as is. */
 type SharedToastProps = Pick<SenseiToastProps, 'open' | 'onOpenChange' | 'className' | 'dismissLabel'> & { classNames: ToasterClassNames };
 
-const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
 const SWIPE: Record<SenseiToasterPosition, 'up' | 'down' | 'left' | 'right'> = {
   'top-left': 'left',
   'top-center': 'up',
@@ -228,7 +228,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   const entries = retryToasts ? activityEntries : NO_ENTRIES;
   // While the gate is closed a retry can only wait: actions say when they will work.
   const gateOpenAt = useGateOpenAt();
-  const formatTime = (at: number) => new Intl.DateTimeFormat(locale, timeFormat).format(at);
+  const formatAt = (at: number) => formatTime(at, locale, timeFormat);
 
   const models = useMemo((): ToastModel[] => {
     const visible = entries.filter((entry) => !entry.dismissed && (!filter || filter(entry)));
@@ -303,7 +303,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
             />
           );
         }
-        const groupProps = { ...shared, entries: group, labels, retryNow, gateOpenAt, formatTime };
+        const groupProps = { ...shared, entries: group, labels, retryNow, gateOpenAt, formatTime: formatAt };
         if (model.kind === 'retrying') return <RetryingToast key={model.key} {...groupProps} />;
         return <FailedToast key={model.key} {...groupProps} duration={durations.failed} />;
       })}
@@ -430,7 +430,7 @@ function FailedToast(props: GroupToastProps & { duration: number }) {
   const single = entries.length === 1 ? entries[0] : undefined;
   // A rate-limited failure (a wait past the cap fails at once) cannot be tried again before this.
   const resumeAt = entries.reduce<number | undefined>((at, entry) => later(at, entry.resumeAt), gateOpenAt);
-  const blockedUntil = useCountdown(resumeAt, { stepMs: Infinity }) > 0 ? resumeAt : undefined;
+  const blockedUntil = useIsBefore(resumeAt) ? resumeAt : undefined;
   return (
     <SenseiToast
       {...shared}
