@@ -1,5 +1,6 @@
 import { notifyManager, type QueryClient } from '@tanstack/react-query';
 import type { GateHold } from '../core/RateLimitStore.js';
+import { onePer } from './onePer.js';
 
 /** Why a request is not on its way: the rate-limit gate, no network, or a retry's wait. */
 export type RequestWaitReason = 'rate-limit' | 'offline' | 'retry';
@@ -61,14 +62,8 @@ export class RequestWaitStore {
   };
 }
 
-const stores = new WeakMap<QueryClient, RequestWaitStore>();
-
 /** The store of a `QueryClient`: every provider and hook on it shares one. */
-export function requestWaitStoreFor(queryClient: QueryClient): RequestWaitStore {
-  let store = stores.get(queryClient);
-  if (!store) stores.set(queryClient, (store = new RequestWaitStore()));
-  return store;
-}
+export const requestWaitStoreFor: (queryClient: QueryClient) => RequestWaitStore = onePer(() => new RequestWaitStore());
 
 /** The facts about a request, as TanStack Query reports them. */
 export interface RequestWaitInput {

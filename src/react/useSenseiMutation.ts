@@ -94,10 +94,6 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
       return onSuccess?.(data, variables, ...more);
     },
   }, queryClient);
-  const wait = useRequestWait(context, waitId, {
-    paused: mutation.isPaused,
-    active: mutation.isPending,
-    failureReason: mutation.failureReason,
-  });
+  const wait = useRequestWait(context, waitId, mutation.isPaused, mutation.isPending, mutation.failureReason);
   return { ...mutation, ...wait, abort };
 }

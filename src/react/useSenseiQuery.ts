@@ -58,10 +58,7 @@ export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
       });
     },
   }, queryClient);
-  const wait = useRequestWait(context, hashKey(key), {
-    paused: result.fetchStatus === 'paused',
-    active: result.fetchStatus !== 'idle',
-    failureReason: result.failureReason,
-  });
+  const { fetchStatus } = result;
+  const wait = useRequestWait(context, hashKey(key), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
   return withWait(result, wait);
 }
