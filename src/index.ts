@@ -5,7 +5,7 @@ export { useSenseiClient } from './react/useSenseiClient.js';
 export { useRateLimit } from './react/useRateLimit.js';
 export { useSenseiQuery } from './react/useSenseiQuery.js';
 export type { UseSenseiQueryOptions, UseSenseiQueryResult } from './react/useSenseiQuery.js';
-export type { RequestWait, RequestWaitReason } from './react/RequestWaitStore.js';
+export type { RequestWait, RequestWaitReason } from './core/RequestWaitStore.js';
 export { useSenseiMutation } from './react/useSenseiMutation.js';
 export type { UseSenseiMutationOptions, UseSenseiMutationResult } from './react/useSenseiMutation.js';
 export { usePaginatedList } from './react/usePaginatedList.js';

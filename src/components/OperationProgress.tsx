@@ -1,11 +1,12 @@
 'use client';
-import { forwardRef, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { formatCountdown } from '../core/formatCountdown.js';
 import type { SenseiError } from '../core/SenseiError.js';
 import { timers } from '../core/timers.js';
 import type { AsyncOperationStatus, UseAsyncOperationResult } from '../react/useAsyncOperation.js';
 import { cx } from './cx.js';
 import { SenseiErrorPanel } from './SenseiErrorPanel.js';
+import { useNumberFormat } from './useNumberFormat.js';
 
 /** Words of `OperationProgress`; replace them for another language. */
 export interface OperationProgressLabels {
@@ -125,6 +126,7 @@ export type OperationProgressProps = OperationProgressOwnProps &
   Omit<ComponentPropsWithoutRef<'div'>, keyof OperationProgressOwnProps | 'children'>;
 
 const ACTIVE: ReadonlySet<AsyncOperationStatus> = new Set(['starting', 'polling']);
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
 const PENDING_STATUSES: ReadonlySet<string> = new Set(['pending', 'queued', 'accepted']);
 
 /**
@@ -179,12 +181,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
   const running = ACTIVE.has(status);
   const elapsed = useElapsed(startedAt, running);
 
-  const localeKey = typeof locale === 'string' ? locale : JSON.stringify(locale);
-  const percentFormat = useMemo(
-    () => new Intl.NumberFormat(locale as string | string[] | undefined, { style: 'percent', maximumFractionDigits: 0 }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so an inline array does not churn
-    [localeKey],
-  );
+  const formatPercent = useNumberFormat(locale, PERCENT);
 
   // The action button in focus is replaced by another (Cancel → Resume): keep focus on the new one.
   const actionsRef = useRef<HTMLDivElement>(null);
@@ -268,7 +265,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
           </div>
           {value !== undefined && (
             <span {...part('percent')} aria-hidden="true">
-              {percentFormat.format(value / 100)}
+              {formatPercent(value / 100)}
             </span>
           )}
         </div>

@@ -3,7 +3,6 @@ import {
   forwardRef,
   useEffect,
   useId,
-  useMemo,
   useRef,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -15,6 +14,7 @@ import { paginationRange, paginationWindow } from '../core/paginationWindow.js';
 import type { Pagination } from '../core/paginationSchema.js';
 import type { UsePaginatedListResult } from '../react/usePaginatedList.js';
 import { cx } from './cx.js';
+import { useNumberFormat } from './useNumberFormat.js';
 
 /** Words of `Paginator`; replace them for another language. Numbers arrive formatted. */
 export interface PaginatorLabels {
@@ -280,10 +280,7 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
   const labels = { ...defaultPaginatorLabels, ...labelOverrides };
   const { page, totalPages, perPage, total, hasPrev, hasNext, loading: busy } = toModel(list, pagination, loading);
 
-  const localeKey = typeof locale === 'string' ? locale : JSON.stringify(locale);
-  // `format` comes bound to its formatter (ECMA-402), so it can be passed around alone.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so an inline array does not churn
-  const { format } = useMemo(() => new Intl.NumberFormat(locale as string | string[] | undefined), [localeKey]);
+  const format = useNumberFormat(locale);
 
   const listRef = useRef<HTMLUListElement>(null);
   // The page this paginator asked for: when it arrives, focus may need a new home.

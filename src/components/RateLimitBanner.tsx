@@ -5,8 +5,10 @@ import { lowRemainingThreshold } from '../core/lowRemainingThreshold.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
 import { timers } from '../core/timers.js';
 import { useCountdown } from '../react/useCountdown.js';
+import { useIsBefore } from '../react/useIsBefore.js';
 import { useRateLimit } from '../react/useRateLimit.js';
 import { cx } from './cx.js';
+import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
 
 /** Words of the banner; replace them for another language. */
 export interface RateLimitBannerLabels {
@@ -98,8 +100,6 @@ export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div
   classNames?: Partial<Record<RateLimitBannerPart, string>>;
 }
 
-const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
 /** Longer waits (past the retry cap: a long 429 fails requests at once) show the time, not digits. */
 const COUNTDOWN_MS = 5 * 60_000;
 
@@ -119,11 +119,6 @@ const visuallyHidden: CSSProperties = {
 // The icons' strokes.
 const stroke = { fill: 'none', stroke: 'currentColor' } as const;
 const line = { ...stroke, strokeWidth: '1.75', strokeLinecap: 'round' } as const;
-
-/** `useCountdown` that re-renders once, when `at` passes: `true` until then. */
-function useIsBefore(at: number | undefined): boolean {
-  return useCountdown(at, { stepMs: Infinity }) > 0;
-}
 
 function thresholdFor(limit: number | undefined, lowThreshold: number | undefined): number {
   return lowThreshold ?? lowRemainingThreshold(limit);
@@ -213,7 +208,7 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
     !dismissed;
 
   const mode: RateLimitBannerState = limited ? 'limited' : recovered ? 'recovered' : low ? 'low' : 'hidden';
-  const format = (at: number, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options).format(at);
+  const format = (at: number, options: Intl.DateTimeFormatOptions) => formatTime(at, locale, options);
   const resetTime = resetAt !== undefined ? format(resetAt, timeFormat) : undefined;
   const estimated = mode === 'limited' && state.headersHidden;
   const part = (name: RateLimitBannerPart) => ({ 'data-slot': `rate-limit-banner-${name}`, className: cx(classNames[name]) });

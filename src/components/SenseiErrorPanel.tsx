@@ -6,7 +6,9 @@ import { describeStatus } from '../core/statusCodes.js';
 import type { ErrorAction, ErrorState } from '../core/toErrorState.js';
 import { useCountdown } from '../react/useCountdown.js';
 import { useErrorState } from '../react/useErrorState.js';
+import { useIsBefore } from '../react/useIsBefore.js';
 import { cx } from './cx.js';
+import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
 import { defaultRequestIdLabels, SenseiRequestId, type SenseiRequestIdLabels } from './SenseiRequestId.js';
 
 /** Words of the panel's own chrome (titles and messages come from the error catalog). */
@@ -161,7 +163,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
   const titleId = useId();
   const resumesId = useId();
   // Re-renders the panel once, when the wait ends; the button ticks on its own.
-  const waiting = useCountdown(state?.retryAt, { stepMs: Infinity }) > 0;
+  const waiting = useIsBefore(state?.retryAt);
 
   useEffect(() => {
     if (autoFocus && state) headingRef.current?.focus();
@@ -237,7 +239,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
         )}
         {waiting && state.retryAt !== undefined && (
           <p id={resumesId} {...part('resumes')}>
-            {labels.resumesAt(new Intl.DateTimeFormat(locale, timeFormat).format(state.retryAt))}
+            {labels.resumesAt(formatTime(state.retryAt, locale, timeFormat))}
           </p>
         )}
         {showRequestId && requestId !== undefined && (
@@ -274,8 +276,6 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
   );
 });
 SenseiErrorPanel.displayName = 'SenseiErrorPanel';
-
-const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /** The attributes every action button starts with. */
 function actionButtonProps(action: ErrorAction, primary: boolean) {

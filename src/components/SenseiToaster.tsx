@@ -7,9 +7,11 @@ import type { QueuedToast, ToastQueue } from '../core/ToastQueue.js';
 import type { RetryActivityEntry } from '../react/RetryActivityStore.js';
 import { useCountdown } from '../react/useCountdown.js';
 import { useGateOpenAt } from '../react/useGateOpenAt.js';
+import { useIsBefore } from '../react/useIsBefore.js';
 import { useRetryActivity } from '../react/useRetryActivity.js';
 import { useSenseiToastQueue, type SenseiToastContent } from '../react/useSenseiToast.js';
 import { cx } from './cx.js';
+import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
 import { SenseiToast, type SenseiToastPart, type SenseiToastProps } from './SenseiToast.js';
 import { defaultRequestIdLabels, SenseiRequestId, type SenseiRequestIdLabels } from './SenseiRequestId.js';
 
@@ -168,8 +170,6 @@ type ToasterClassNames = NonNullable<SenseiToasterProps['classNames']>;
 /** What every toast of the toaster shares, passed on to `SenseiToast` as is. */
 type SharedToastProps = Pick<SenseiToastProps, 'open' | 'onOpenChange' | 'className' | 'dismissLabel'> & { classNames: ToasterClassNames };
 
-const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
 const SWIPE: Record<SenseiToasterPosition, 'up' | 'down' | 'left' | 'right'> = {
   'top-left': 'left',
   'top-center': 'up',
@@ -228,7 +228,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   const entries = retryToasts ? activityEntries : NO_ENTRIES;
   // While the gate is closed a retry can only wait: actions say when they will work.
   const gateOpenAt = useGateOpenAt();
-  const formatTime = (at: number) => new Intl.DateTimeFormat(locale, timeFormat).format(at);
+  const formatAt = (at: number) => formatTime(at, locale, timeFormat);
 
   const models = useMemo((): ToastModel[] => {
     const visible = entries.filter((entry) => !entry.dismissed && (!filter || filter(entry)));
@@ -303,9 +303,19 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
             />
           );
         }
-        const groupProps = { ...shared, entries: group, labels, retryNow, gateOpenAt, formatTime };
-        if (model.kind === 'retrying') return <RetryingToast key={model.key} {...groupProps} />;
-        return <FailedToast key={model.key} {...groupProps} duration={durations.failed} />;
+        return (
+          <GroupToast
+            key={model.key}
+            {...shared}
+            kind={model.kind}
+            entries={group}
+            labels={labels}
+            retryNow={retryNow}
+            gateOpenAt={gateOpenAt}
+            formatTime={formatAt}
+            duration={model.kind === 'failed' ? durations.failed : Infinity}
+          />
+        );
       })}
       <Toast.Viewport
         {...rest}
@@ -323,6 +333,8 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
 SenseiToaster.displayName = 'SenseiToaster';
 
 interface GroupToastProps extends SharedToastProps {
+  kind: 'retrying' | 'failed';
+  duration: number;
   entries: readonly RetryActivityEntry[];
   labels: SenseiToasterLabels;
   retryNow: (entry: RetryActivityEntry) => Promise<void>;
@@ -335,80 +347,97 @@ interface GroupToastProps extends SharedToastProps {
 const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 
 /**
- * "Retry now" (`keepOpen`: the toast shows the attempt, then turns into its outcome) or "Try
- * again": one request for each query of the group that can be retried; none for mutations.
+ * A group's toast. `retrying`: "Service unavailable (503)" or "3 requests retrying", counting
+ * down to the next attempt, with "Retry now" (the toast shows the attempt, then turns into its
+ * outcome). `failed`: retries ran out — what failed, after how many attempts, the request id to
+ * quote, and "Try again". Either action sends one request for each query of the group that can
+ * be retried; none for mutations.
  */
-function retryAction(
-  { entries, classNames, retryNow, formatTime }: GroupToastProps,
-  action: 'retry-now' | 'try-again',
-  label: string | ((time: string) => string),
-  altText: string,
-  keepOpen: boolean,
-  blockedUntil: number | undefined,
-) {
-  const retryable = entries.filter((entry) => entry.canRetryNow);
-  // Kept mounted and focusable while blocked (aria-disabled), saying when it will work.
-  const blocked = blockedUntil !== undefined;
-  return (
-    retryable.length > 0 && (
-      <Toast.Action
-        data-slot="toast-action"
-        data-action={action}
-        data-state={blocked ? 'waiting' : 'ready'}
-        aria-disabled={blocked || undefined}
-        className={cx(classNames.action)}
-        altText={altText}
-        onClick={(event) => {
-          if (keepOpen || blocked) event.preventDefault();
-          if (blocked) return;
-          for (const entry of retryable) void retryNow(entry);
-        }}
-      >
-        {typeof label === 'function' ? label(formatTime(blockedUntil as number)) : label}
-      </Toast.Action>
-    )
-  );
-}
-
-/** "Service unavailable (503)" or "3 requests retrying", counting down to the next attempt. */
-function RetryingToast(props: GroupToastProps) {
-  const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime: _formatTime, ...shared } = props;
+function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, formatTime, ...shared }: GroupToastProps) {
+  const retrying = kind === 'retrying';
   const single = entries.length === 1 ? entries[0] : undefined;
-  // Each attempt goes out when its retry is due and the gate lets it: the later of the two.
-  let next: { at: number; gated: boolean } | undefined;
-  for (const { retryingNow, waiting, nextAttemptAt } of entries) {
-    const at = later(nextAttemptAt, gateOpenAt);
-    if (retryingNow || !(waiting === 'retry' || waiting === 'rate-limit') || at === undefined || (next && next.at <= at)) continue;
-    next = { at, gated: waiting === 'rate-limit' || at !== nextAttemptAt };
-  }
-  const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries);
+  // A rate-limited failure (a wait past the cap fails at once) cannot be tried again before this.
+  const resumeAt = retrying ? undefined : entries.reduce<number | undefined>((at, entry) => later(at, entry.resumeAt), gateOpenAt);
+  // While the gate is closed a retry can only wait.
+  const resumePending = useIsBefore(resumeAt);
+  const blockedUntil = retrying ? gateOpenAt : resumePending ? resumeAt : undefined;
+  const blocked = blockedUntil !== undefined;
+  const retryable = entries.filter((entry) => entry.canRetryNow);
 
   let description;
-  if (entries.every((entry) => entry.paused)) description = labels.paused;
-  else if (single && (single.retryingNow || single.waiting === null)) description = labels.retryingNow;
-  else if (next === undefined) description = labels.retryingSoon;
-  else {
-    const format = next.gated ? labels.rateLimitedIn : single ? labels.retryIn : labels.nextRetryIn;
-    description = <RetryCountdown at={next.at} format={format} due={labels.retryingNow} />;
+  let details;
+  if (retrying) {
+    // Each attempt goes out when its retry is due and the gate lets it: the later of the two.
+    let next: { at: number; gated: boolean } | undefined;
+    for (const { retryingNow, waiting, nextAttemptAt } of entries) {
+      const at = later(nextAttemptAt, gateOpenAt);
+      if (retryingNow || !(waiting === 'retry' || waiting === 'rate-limit') || at === undefined || (next && next.at <= at)) continue;
+      next = { at, gated: waiting === 'rate-limit' || at !== nextAttemptAt };
+    }
+    const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries);
+    if (entries.every((entry) => entry.paused)) description = labels.paused;
+    else if (single && (single.retryingNow || single.waiting === null)) description = labels.retryingNow;
+    else if (next === undefined) description = labels.retryingSoon;
+    else {
+      const format = next.gated ? labels.rateLimitedIn : single ? labels.retryIn : labels.nextRetryIn;
+      description = <RetryCountdown at={next.at} format={format} due={labels.retryingNow} />;
+    }
+    details = meta !== false && (
+      <p data-slot="toast-meta" className={cx(shared.classNames.meta)}>
+        {meta}
+      </p>
+    );
+  } else if (single) {
+    description = labels.failedDescription(single.failureCount);
+    details = single.requestId !== undefined && <SenseiRequestId requestId={single.requestId} labels={labels} />;
+  } else {
+    details = (
+      <ul data-slot="toast-list">
+        {entries.map((entry) => (
+          <li key={entry.id} data-slot="toast-list-item">
+            <span data-slot="toast-list-label">{entry.label}</span>
+            {entry.requestId !== undefined && <SenseiRequestId requestId={entry.requestId} labels={labels} />}
+          </li>
+        ))}
+      </ul>
+    );
   }
 
   return (
     <SenseiToast
       {...shared}
-      variant="warning"
-      type="background"
-      duration={Infinity}
-      data-kind="retrying"
+      variant={retrying ? 'warning' : 'error'}
+      type={retrying ? 'background' : 'foreground'}
+      data-kind={kind}
       data-count={entries.length}
-      title={single ? single.label : labels.retryingGroup(entries.length)}
+      title={single ? single.label : (retrying ? labels.retryingGroup : labels.failedGroup)(entries.length)}
       description={description}
-      actions={retryAction(props, 'retry-now', gateOpenAt === undefined ? labels.retryNow : labels.retryAt, labels.retryNowAltText, true, gateOpenAt)}
+      actions={
+        retryable.length > 0 && (
+          // Kept mounted and focusable while blocked (aria-disabled), saying when it will work.
+          <Toast.Action
+            data-slot="toast-action"
+            data-action={retrying ? 'retry-now' : 'try-again'}
+            data-state={blocked ? 'waiting' : 'ready'}
+            aria-disabled={blocked || undefined}
+            className={cx(shared.classNames.action)}
+            altText={retrying ? labels.retryNowAltText : labels.tryAgainAltText}
+            onClick={(event) => {
+              if (retrying || blocked) event.preventDefault();
+              if (blocked) return;
+              for (const entry of retryable) void retryNow(entry);
+            }}
+          >
+            {blocked
+              ? (retrying ? labels.retryAt : labels.tryAgainAt)(formatTime(blockedUntil))
+              : retrying
+                ? labels.retryNow
+                : labels.tryAgain}
+          </Toast.Action>
+        )
+      }
     >
-      {meta !== false && (
-        <p data-slot="toast-meta" className={cx(shared.classNames.meta)}>
-          {meta}
-        </p>
-      )}
+      {details}
     </SenseiToast>
   );
 }
@@ -421,40 +450,6 @@ function RetryCountdown({ at, format, due }: { at: number; format: (countdown: s
     <span data-slot="toast-countdown" data-state={left > 0 ? 'waiting' : 'due'}>
       {text}
     </span>
-  );
-}
-
-/** Retries ran out: what failed, after how many attempts, and the request id to quote. */
-function FailedToast(props: GroupToastProps & { duration: number }) {
-  const { entries, labels, retryNow: _retryNow, gateOpenAt, formatTime: _formatTime, ...shared } = props;
-  const single = entries.length === 1 ? entries[0] : undefined;
-  // A rate-limited failure (a wait past the cap fails at once) cannot be tried again before this.
-  const resumeAt = entries.reduce<number | undefined>((at, entry) => later(at, entry.resumeAt), gateOpenAt);
-  const blockedUntil = useCountdown(resumeAt, { stepMs: Infinity }) > 0 ? resumeAt : undefined;
-  return (
-    <SenseiToast
-      {...shared}
-      variant="error"
-      type="foreground"
-      data-kind="failed"
-      data-count={entries.length}
-      title={single ? single.label : labels.failedGroup(entries.length)}
-      description={single ? labels.failedDescription(single.failureCount) : undefined}
-      actions={retryAction(props, 'try-again', blockedUntil === undefined ? labels.tryAgain : labels.tryAgainAt, labels.tryAgainAltText, false, blockedUntil)}
-    >
-      {single ? (
-        single.requestId !== undefined && <SenseiRequestId requestId={single.requestId} labels={labels} />
-      ) : (
-        <ul data-slot="toast-list">
-          {entries.map((entry) => (
-            <li key={entry.id} data-slot="toast-list-item">
-              <span data-slot="toast-list-label">{entry.label}</span>
-              {entry.requestId !== undefined && <SenseiRequestId requestId={entry.requestId} labels={labels} />}
-            </li>
-          ))}
-        </ul>
-      )}
-    </SenseiToast>
   );
 }
 

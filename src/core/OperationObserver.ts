@@ -131,9 +131,6 @@ interface Target {
 
 type PollQueryOptions = QueryObserverOptions<OperationResponse, SenseiError, OperationResponse, OperationResponse, QueryKey>;
 
-/** Browsers arm no timer past 2^31 − 1 ms: longer ones fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 interface Holds {
   hold: GateHold | null;
   listeners: Set<(hold: GateHold | null) => void>;
@@ -156,7 +153,8 @@ function storage(key: string | undefined, target?: Target | null): Target | unde
   const name = `sensei:operation:${key}`;
   try {
     if (target === null) localStorage.removeItem(name);
-    else if (target) localStorage.setItem(name, JSON.stringify({ statusUrl: target.statusUrl, startedAt: target.startedAt }));
+    // Written when attached, before the URL is resolved: only `statusUrl` and `startedAt`.
+    else if (target) localStorage.setItem(name, JSON.stringify(target));
     else {
       const value = JSON.parse(localStorage.getItem(name) ?? 'null') as Partial<Target> | null;
       if (typeof value?.statusUrl === 'string') return { statusUrl: value.statusUrl, startedAt: Number(value.startedAt) || timers.now() };
@@ -168,7 +166,7 @@ function storage(key: string | undefined, target?: Target | null): Target | unde
 }
 
 /** A finite, non-negative limit, or none: `Infinity` and `NaN` must never reach a timer. */
-const durationOf = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? Math.max(0, ms) : undefined);
+const durationOf = (ms: unknown) => (Number.isFinite(ms) ? Math.max(0, ms as number) : undefined);
 
 /**
  * One async operation's whole lifecycle — start, poll, terminal status, cancel, timeout,
@@ -178,23 +176,24 @@ const durationOf = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(m
  * unsubscribe aborts its requests and timers.
  */
 export class OperationObserver<TResult = unknown> {
+  // `declare`: the constructor assigns each once; no separate field definitions are emitted.
   /** Listens to snapshot changes; the first subscriber starts the work, the last one stops it. */
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly getSnapshot: () => AsyncOperationSnapshot<TResult>;
+  declare readonly subscribe: (listener: () => void) => () => void;
+  declare readonly getSnapshot: () => AsyncOperationSnapshot<TResult>;
   /** Updates options: another `id`/`statusUrl` attaches to that operation, the rest applies to the next poll. */
-  readonly setOptions: (options: AsyncOperationOptions<TResult>) => void;
+  declare readonly setOptions: (options: AsyncOperationOptions<TResult>) => void;
   /** Starts a new operation (POST to `startPath`); errors land in `error`. */
-  readonly start: (body?: unknown, options?: StartOperationOptions) => void;
+  declare readonly start: (body?: unknown, options?: StartOperationOptions) => void;
   /** Like `start`, returning the 202 operation or rejecting with a `SenseiError`. */
-  readonly startAsync: (body?: unknown, options?: StartOperationOptions) => Promise<Operation>;
+  declare readonly startAsync: (body?: unknown, options?: StartOperationOptions) => Promise<Operation>;
   /** Stops polling — and aborts a start still in flight. The server-side operation is not affected. */
-  readonly cancel: () => void;
+  declare readonly cancel: () => void;
   /** Forgets the operation (and its persisted entry) and returns to `idle`. */
-  readonly reset: () => void;
+  declare readonly reset: () => void;
   /** Polls again after cancel, timeout or failure (with a fresh time limit), or attaches to another operation. */
-  readonly resume: (target?: { id: string } | { statusUrl: string }) => void;
+  declare readonly resume: (target?: { id: string } | { statusUrl: string }) => void;
   /** Stops everything and drops every listener. */
-  readonly destroy: () => void;
+  declare readonly destroy: () => void;
 
   /** `tabEnvironment` replaces the browser's tabs (tests). */
   constructor(
@@ -316,14 +315,8 @@ export class OperationObserver<TResult = unknown> {
       timers.clearTimeout(deadline);
       const limit = durationOf(options.maxDuration);
       if (limit === undefined || !target || phase !== 'watching' || listeners.size === 0) return;
-      const at = (target.deadlineFrom ?? target.startedAt) + limit;
-      // Long limits are timed in steps: a timer past 2^31 − 1 ms would fire at once.
-      const tick = () => {
-        const left = at - timers.now();
-        if (left > 0) deadline = timers.setTimeout(tick, Math.min(left, MAX_TIMER_MS));
-        else enter('timed-out');
-      };
-      deadline = timers.setTimeout(tick, Math.min(Math.max(0, at - timers.now()), MAX_TIMER_MS));
+      // `timers` times a limit past 2^31 − 1 ms in steps (a plain timer would fire at once).
+      deadline = timers.setTimeout(() => enter('timed-out'), Math.max(0, (target.deadlineFrom ?? target.startedAt) + limit - timers.now()));
     };
 
     const pollOptions = (url: string): PollQueryOptions => {
@@ -349,10 +342,8 @@ export class OperationObserver<TResult = unknown> {
         enabled: options.enabled !== false && !follower,
         // Fresh until the next poll is due, so a new watcher or the seeded 202 costs no request.
         staleTime: nextDelay,
-        refetchInterval: (query) => {
-          const delay = nextDelay(query);
-          return Number.isFinite(delay) ? delay : false;
-        },
+        // TanStack arms no interval for `Infinity` (a terminal or unknown status), as for `false`.
+        refetchInterval: nextDelay,
         refetchIntervalInBackground: options.pollInBackground ?? false,
         refetchOnWindowFocus: true,
         retry,

@@ -111,7 +111,7 @@ export class RateLimitStore {
   readonly #staggerMs: number;
   readonly #slowStart: number;
   /** The longest wait held at the gate; see {@link RateLimitStoreOptions.maxServerDelayMs}. */
-  readonly maxServerDelayMs: number;
+  declare readonly maxServerDelayMs: number;
 
   constructor(options: RateLimitStoreOptions = {}) {
     this.#fallbackDelayMs = options.fallbackDelayMs ?? 1000;
@@ -324,7 +324,7 @@ export class RateLimitStore {
   /** Tells a waiter why it waits, when that changed. */
   #report(waiter: Waiter): void {
     const at = this.openAt();
-    const hold: GateHold = at === undefined ? { reason: 'budget', until: undefined } : { reason: 'rate-limit', until: at };
+    const hold: GateHold = { reason: at === undefined ? 'budget' : 'rate-limit', until: at };
     const key = `${hold.reason}${hold.until}`;
     if (waiter.held === key) return;
     waiter.held = key;
@@ -378,20 +378,10 @@ export class RateLimitStore {
   #refresh(): void {
     const now = timers.now();
     const state = this.#state;
-    const isLimited = this.openAt(now) !== undefined;
+    if (state.isLimited && this.openAt(now) === undefined) this.#openedAt = now;
     // Once its window has reset, the old `remaining` says nothing: forget it in the same update
     // that opens the gate, so no subscriber sees "0 left" after the wait is over.
-    const windowOver = state.resetAt !== undefined && state.resetAt <= now;
-    if (state.isLimited && !isLimited) this.#openedAt = now;
-    if (isLimited !== state.isLimited || windowOver) {
-      this.#state = Object.freeze({
-        ...state,
-        isLimited,
-        ...(windowOver ? { remaining: undefined, resetAt: undefined } : {}),
-      });
-      this.#emit();
-    }
-    this.#schedule();
+    this.#setState(state.resetAt !== undefined && state.resetAt <= now ? { ...state, remaining: undefined, resetAt: undefined } : state);
   }
 
   #releaseNext(): void {
@@ -453,5 +443,5 @@ function capTimes<T extends Pick<RateLimitInfo, 'resetAt' | 'retryAt'>>(input: T
  * gate would stay shut for years, and a timer over 2^31 - 1 ms fires at once, over and over.
  */
 function capAt(at: number | undefined, now: number): number | undefined {
-  return at !== undefined && Number.isFinite(at) ? Math.min(at, now + MAX_SERVER_DELAY_MS) : undefined;
+  return Number.isFinite(at) ? Math.min(at as number, now + MAX_SERVER_DELAY_MS) : undefined;
 }

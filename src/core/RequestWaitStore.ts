@@ -1,4 +1,5 @@
 import { notifyManager, type QueryClient } from '@tanstack/query-core';
+import { onePer } from './onePer.js';
 import type { GateHold } from './RateLimitStore.js';
 
 /** Why a request is not on its way: the rate-limit gate, no network, or a retry's wait. */
@@ -61,14 +62,8 @@ export class RequestWaitStore {
   };
 }
 
-const stores = new WeakMap<QueryClient, RequestWaitStore>();
-
-/** The store of a `QueryClient`: every provider and hook on it shares one. */
-export function requestWaitStoreFor(queryClient: QueryClient): RequestWaitStore {
-  let store = stores.get(queryClient);
-  if (!store) stores.set(queryClient, (store = new RequestWaitStore()));
-  return store;
-}
+/** The store of a `QueryClient`: every provider, hook and factory query on it shares one. */
+export const requestWaitStoreFor: (queryClient: QueryClient) => RequestWaitStore = onePer(() => new RequestWaitStore());
 
 /** The facts about a request, as TanStack Query reports them. */
 export interface RequestWaitInput {

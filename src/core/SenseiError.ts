@@ -79,19 +79,10 @@ export class SenseiError extends Error {
 
   constructor(init: SenseiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.status = init.status;
-    this.code = init.code;
-    this.details = init.details;
-    this.requestId = init.requestId;
-    this.rateLimit = init.rateLimit;
-    this.retryAfterMs = init.retryAfterMs;
-    this.retryAt = init.retryAt;
-    this.method = init.method;
-    this.url = init.url;
+    // The fields `toJSON()` copies (but `name` and `message`, set above) come straight from `init`.
+    for (const key of JSON_KEYS) if (key !== 'name' && key !== 'message') (this as Record<string, unknown>)[key] = init[key];
     this.idempotent = init.idempotent ?? false;
     this.bodyUnreadable = init.bodyUnreadable ?? false;
-    this.diagnostic = init.diagnostic;
     Object.defineProperty(this, BRAND, { value: true });
   }
 

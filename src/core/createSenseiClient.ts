@@ -7,7 +7,7 @@ import { parseRateLimit, type RateLimitInfo } from './parseRateLimit.js';
 import { type GateHold, type GateRelease, RateLimitStore } from './RateLimitStore.js';
 import { redactSecret } from './redactSecret.js';
 import { type ShareRateLimitOptions, shareRateLimitAcrossTabs } from './shareRateLimitAcrossTabs.js';
-import { joinPath, toBaseUrl } from './resolveSenseiUrl.js';
+import { isHttp, joinPath, toBaseUrl } from './resolveSenseiUrl.js';
 import {
   SenseiAbortError,
   SenseiError,
@@ -289,7 +289,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     try {
       if (gate) release = await store.acquire(signal, init.onGateHold, where);
       // The timeout starts when the request leaves, not while it waits at the gate.
-      if (timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY) {
+      if (timeoutMs > 0 && timeoutMs < Infinity) {
         timer = timers.setTimeout(() => {
           timedOut = true;
           controller.abort();
@@ -327,10 +327,9 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 
       if (!response.ok) {
         // For a 429 without Retry-After, the reset time is when to try again.
-        const resetAt = rateLimit?.resetAt;
-        const untilReset = status === 429 && resetAt !== undefined && resetAt > now ? resetAt - now : undefined;
-        const wait = retryAfterMs ?? untilReset;
-        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: wait, retryAt: wait === undefined ? undefined : now + wait, ...where });
+        const resetAt = rateLimit?.resetAt ?? now;
+        const retryAt = rateLimit?.retryAt ?? (status === 429 && resetAt > now ? resetAt : undefined);
+        throw httpError(text, key, { status, requestId, rateLimit, retryAfterMs: retryAt === undefined ? undefined : retryAt - now, retryAt, ...where });
       }
       let data: unknown = undefined;
       if (text.trim() !== '') {
@@ -375,7 +374,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       if (location === null) return response;
       // An unreadable Location throws here: a typed error too, never retried (not the network).
       const target = new URL(location, current);
-      const http = target.protocol === 'https:' || target.protocol === 'http:';
+      const http = isHttp(target);
       if (!http || target.origin !== base.origin) {
         throw refuse(`Refused a redirect to ${http ? target.origin : target.protocol}.`);
       }
@@ -434,7 +433,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     baseUrl: base.href,
     apiId: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
     rateLimit: store,
-    sharesAcrossTabs: options.shareAcrossTabs !== false && !options.rateLimitStore,
+    sharesAcrossTabs: Boolean(share) && !options.rateLimitStore,
     request,
     get: withoutBody('GET'),
     post: withBody('POST'),

@@ -1,3 +1,5 @@
+import { MAX_TIMEOUT_MS } from './timers.js';
+
 /** How often an async operation is polled. */
 export interface PollOptions {
   /**
@@ -17,9 +19,6 @@ export interface PollOptions {
   maxMs?: number;
 }
 
-/** A timer armed past 2^31 − 1 ms fires at once: a poll loop without pause. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** `value` when it is a number from `min` up, else `fallback` (NaN, negative, missing). */
 const atLeast = (value: number | undefined, min: number, fallback: number) => (value !== undefined && value >= min ? value : fallback);
 
@@ -30,10 +29,10 @@ const atLeast = (value: number | undefined, min: number, fallback: number) => (v
  * delay a timer can hold.
  */
 export function pollDelay(pollCount: number, serverDelayMs: number | undefined, options: PollOptions = {}): number {
-  if (serverDelayMs !== undefined && Number.isFinite(serverDelayMs)) {
-    return Math.min(Math.max(serverDelayMs, 250), 300_000);
+  if (Number.isFinite(serverDelayMs)) {
+    return Math.min(Math.max(serverDelayMs as number, 250), 300_000);
   }
   // Past a million polls nothing changes: the delay reached `max` long before (and 1 ** Infinity is NaN).
   const grown = atLeast(options.initialMs, 0, 1000) * atLeast(options.factor, 1, 1.5) ** Math.min(Math.max(0, (pollCount || 1) - 1), 1e6);
-  return Math.round(Math.min(atLeast(options.maxMs, 0, 10_000), MAX_TIMER_MS, grown || 0));
+  return Math.round(Math.min(atLeast(options.maxMs, 0, 10_000), MAX_TIMEOUT_MS, grown || 0));
 }

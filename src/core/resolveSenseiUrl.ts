@@ -3,7 +3,7 @@ import { SenseiRequestError } from './SenseiError.js';
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
 
 /** The only schemes the API key may travel over. */
-const isHttp = (url: URL): boolean => url.protocol === 'https:' || url.protocol === 'http:';
+export const isHttp = (url: URL): boolean => url.protocol === 'https:' || url.protocol === 'http:';
 
 /** The error for a URL that no request may go to; nothing was sent. */
 function refuse(message: string, cause?: unknown): SenseiRequestError {

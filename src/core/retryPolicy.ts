@@ -1,6 +1,6 @@
 import { clampDelay } from './parseRetryAfter.js';
 import { isSenseiError, type SenseiError } from './SenseiError.js';
-import { timers } from './timers.js';
+import { MAX_TIMEOUT_MS, timers } from './timers.js';
 
 export interface RetryPolicyOptions {
   /**
@@ -47,9 +47,6 @@ export interface RetryPolicy {
  */
 export const DEFAULT_MAX_SERVER_DELAY_MS = 300_000;
 
-/** The longest delay a timer takes as given: past 2^31 - 1 ms, browsers and Node fire it at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** Statuses retried with backoff, for idempotent requests only. */
 const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
@@ -78,7 +75,7 @@ export function backoffDelay(failureCount: number, options: RetryPolicyOptions =
  * An option clamped to what works: above `max` it is `max`, negative is 0, NaN or missing is
  * `fallback`. So `maxDelayMs: Infinity` is the longest timer, not one that fires at once.
  */
-function option(value: number | undefined, fallback: number, max = MAX_TIMER_MS): number {
+function option(value: number | undefined, fallback: number, max = MAX_TIMEOUT_MS): number {
   return (value as number) >= 0 ? Math.min(value as number, max) : (value as number) < 0 ? 0 : fallback;
 }
 

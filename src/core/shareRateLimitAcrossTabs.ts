@@ -5,12 +5,13 @@ const MESSAGE_TYPE = 'sensei-rate-limit';
 /** A new tab asks the others for what they know. */
 const HELLO_TYPE = 'sensei-rate-limit-hello';
 
+/** What a tab posts; one from another tab may hold anything, so every field is checked on arrival. */
 interface RateLimitMessage {
   type: typeof MESSAGE_TYPE;
-  limit?: number | undefined;
-  remaining?: number | undefined;
-  resetAt?: number | undefined;
-  retryAt?: number | undefined;
+  limit: number | undefined;
+  remaining: number | undefined;
+  resetAt: number | undefined;
+  retryAt: number | undefined;
 }
 
 export interface ShareRateLimitOptions {
@@ -24,7 +25,7 @@ export interface ShareRateLimitOptions {
 
 const typeOf = (value: unknown): unknown => typeof value === 'object' && value !== null && (value as { type?: unknown }).type;
 
-const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown) => (Number.isFinite(value) ? (value as number) : undefined);
 
 /**
  * Shares a store's rate-limit state with every tab of the origin through `BroadcastChannel`,
@@ -37,11 +38,8 @@ export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: str
   const channel = new BroadcastChannel(channelName);
   // Node keeps the process alive for an open channel; a client must never do that.
   (channel as { unref?: () => void }).unref?.();
-  const post = () => {
-    const { limit, remaining, resetAt, retryAt } = store.getSnapshot();
-    const message: RateLimitMessage = { type: MESSAGE_TYPE, limit, remaining, resetAt, retryAt };
-    channel.postMessage(message);
-  };
+  // The whole snapshot: other tabs read its four times and counts.
+  const post = () => channel.postMessage({ ...store.getSnapshot(), type: MESSAGE_TYPE } satisfies RateLimitMessage);
   let answered: () => void = () => {};
   const askTimeoutMs = options.askTimeoutMs ?? 50;
   if (askTimeoutMs > 0) {
@@ -58,12 +56,8 @@ export function shareRateLimitAcrossTabs(store: RateLimitStore, channelName: str
     if (typeOf(data) === HELLO_TYPE) return post();
     if (typeOf(data) !== MESSAGE_TYPE) return;
     const message = data as RateLimitMessage;
-    store.merge({
-      limit: num(message.limit),
-      remaining: num(message.remaining),
-      resetAt: num(message.resetAt),
-      retryAt: num(message.retryAt),
-    });
+    // `merge` drops times that are no finite number itself; counts are checked here.
+    store.merge({ ...message, limit: num(message.limit), remaining: num(message.remaining) });
     answered();
   };
   const stop = store.onResponseUpdate(post);

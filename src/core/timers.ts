@@ -19,7 +19,7 @@ export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** A wait longer than the platform allows, re-armed in steps; `current` is the step's handle. */
 class LongTimer {
-  current: unknown;
+  declare current: unknown;
   constructor(callback: () => void, ms: number) {
     this.arm(callback, ms);
   }

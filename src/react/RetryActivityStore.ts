@@ -11,7 +11,7 @@ import type { ErrorCatalog } from '../core/errorCatalog.js';
 import type { RetryPolicy } from '../core/retryPolicy.js';
 import { timers } from '../core/timers.js';
 import { toErrorState } from '../core/toErrorState.js';
-import { type RequestWaitReason, type RequestWaitStore, requestWaitStoreFor, type RunningAttempt, toRequestWait } from './RequestWaitStore.js';
+import { type RequestWaitReason, type RequestWaitStore, requestWaitStoreFor, type RunningAttempt, toRequestWait } from '../core/RequestWaitStore.js';
 
 /**
  * Where a failed request stands: `retrying` while TanStack Query waits to try again (or the
@@ -222,19 +222,18 @@ export class RetryActivityStore {
     this.#snapshot = EMPTY;
   }
 
+  // Only Sensei requests have entries, so a removal needs no marker check; a sync checks it.
   #onQueryEvent = (event: QueryCacheNotifyEvent): void => {
     const query = event.query as AnyQuery;
-    if (!isSensei(query)) return;
     if (event.type === 'removed') this.#removed(queryId(query));
     else if (event.type === 'updated') this.#syncQuery(query, event.action.type);
   };
 
   #onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
-    if (!event) return;
-    const mutation = event.mutation as AnyMutation | undefined;
-    if (!mutation || !isSensei(mutation)) return;
-    if (event.type === 'removed') this.#removed(mutationId(mutation));
-    else if (event.type === 'updated') this.#syncMutation(mutation);
+    const mutation = event?.mutation as AnyMutation | undefined;
+    if (!mutation) return;
+    if (event?.type === 'removed') this.#removed(mutationId(mutation));
+    else if (event?.type === 'updated') this.#syncMutation(mutation);
   };
 
   /** Gone from the cache mid-episode: nothing more will happen to it. A settled entry stays to be seen. */

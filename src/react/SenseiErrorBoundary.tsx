@@ -124,10 +124,14 @@ class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
     const next = this.props.resetKeys ?? [];
     if (!keysChanged(prev, next)) return;
     if (this.#autoResetPaused) {
-      warnOnce(
+      // Inline, not only inside warnOnce: a production build then drops the message (React's own
+      // builds rely on the same replacement of `process.env.NODE_ENV`).
+      if (process.env.NODE_ENV !== 'production') {
+        warnOnce(
         'boundary-reset-loop',
-        `SenseiErrorBoundary: the content failed again right after ${this.#quickFailures} automatic resets, so resetKeys no longer reset it until Retry is pressed. Check that resetKeys hold stable values (e.g. location.pathname, not a new object each render).`,
-      );
+          `SenseiErrorBoundary: the content failed again right after ${this.#quickFailures} automatic resets, so resetKeys no longer reset it until Retry is pressed. Check that resetKeys hold stable values (e.g. location.pathname, not a new object each render).`,
+        );
+      }
       return;
     }
     this.#reset({ reason: 'keys', prev, next });
@@ -171,7 +175,7 @@ class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
     if (typeof fallbackRender === 'function') return fallbackRender(props);
     if (FallbackComponent) return <FallbackComponent {...props} />;
     if (fallback !== undefined) return fallback;
-    warnOnce('boundary-no-fallback', 'SenseiErrorBoundary from src/react needs `fallback`, `fallbackRender` or `FallbackComponent`; use the one from "@sensei/react" for the default panel.');
+    if (process.env.NODE_ENV !== 'production') warnOnce('boundary-no-fallback', 'SenseiErrorBoundary from src/react needs `fallback`, `fallbackRender` or `FallbackComponent`; use the one from "@sensei/react" for the default panel.');
     return null;
   }
 }

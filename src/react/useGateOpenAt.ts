@@ -1,6 +1,6 @@
 'use client';
 import { useCallback } from 'react';
-import { useCountdown } from './useCountdown.js';
+import { useIsBefore } from './useIsBefore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useStoreSelector } from './useStoreSelector.js';
 
@@ -14,5 +14,5 @@ export function useGateOpenAt(): number | undefined {
   const store = client.rateLimit;
   const select = useCallback(() => store.openAt(), [store]);
   const openAt = useStoreSelector(store, select);
-  return useCountdown(openAt, { stepMs: Infinity }) > 0 ? openAt : undefined;
+  return useIsBefore(openAt) ? openAt : undefined;
 }

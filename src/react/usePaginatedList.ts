@@ -18,7 +18,7 @@ import type { SenseiError } from '../core/SenseiError.js';
 import { senseiKeys } from '../core/senseiKeys.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { createLocationPageSync, type PageUrlSync } from './createLocationPageSync.js';
-import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
+import { type RequestWait, requestWaitStoreFor } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait } from './useRequestWait.js';
 
@@ -175,7 +175,8 @@ function canPrefetch(state: RateLimitState, minRemaining: number | undefined): b
  * <Paginator list={list} />
  */
 export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T>): UsePaginatedListResult<T> {
-  const { client, queryClient, retryPolicy } = useSenseiContext('usePaginatedList');
+  const context = useSenseiContext('usePaginatedList');
+  const { client, queryClient, retryPolicy } = context;
   const {
     path,
     params,
@@ -206,21 +207,18 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
   const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime, meta };
+  const queryOptions = listQueryOptions(input);
   const query = useQuery<PaginatedResponse<T>, SenseiError>(
     {
       ...forwarded,
-      ...listQueryOptions(input),
+      ...queryOptions,
       placeholderData: keepPreviousData,
     },
     queryClient,
   );
 
   const { data: response, isPlaceholderData, isFetching } = query;
-  const wait = useRequestWait({ queryClient, retryPolicy }, hashKey(senseiKeys.list(client, path, { page, perPage, query: params })), {
-    paused: query.fetchStatus === 'paused',
-    active: isFetching,
-    failureReason: query.failureReason,
-  });
+  const wait = useRequestWait(context, hashKey(queryOptions.queryKey), query.fetchStatus === 'paused', isFetching, query.failureReason);
   const pagination = response?.pagination;
   const shownPage = isPlaceholderData ? undefined : pagination?.page;
   const hasNext = pagination?.has_next === true;

@@ -1,18 +1,20 @@
 'use client';
 import { useCallback, useSyncExternalStore } from 'react';
-import { type RequestWait, type RequestWaitInput, requestWaitStoreFor, toRequestWait } from './RequestWaitStore.js';
+import { type RequestWait, type RequestWaitInput, requestWaitStoreFor, toRequestWait } from '../core/RequestWaitStore.js';
 import type { SenseiContextValue } from './SenseiContext.js';
 
 /** Binds a hook's request to the store of its `QueryClient`: why it waits, and until when. */
 export function useRequestWait(
-  { queryClient, retryPolicy }: Pick<SenseiContextValue, 'queryClient' | 'retryPolicy'>,
+  { queryClient, retryPolicy }: SenseiContextValue,
   id: string,
-  state: Omit<RequestWaitInput, 'attempt' | 'scheduledRetryAt'>,
+  paused: RequestWaitInput['paused'],
+  active: RequestWaitInput['active'],
+  failureReason: unknown,
 ): RequestWait {
   const store = requestWaitStoreFor(queryClient);
   const getSnapshot = useCallback(() => store.get(id), [store, id]);
   const attempt = useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
-  return toRequestWait({ ...state, attempt, scheduledRetryAt: retryPolicy.scheduledRetryAt });
+  return toRequestWait({ paused, active, failureReason, attempt, scheduledRetryAt: retryPolicy.scheduledRetryAt });
 }
 
 /**

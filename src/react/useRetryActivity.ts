@@ -1,5 +1,6 @@
 'use client';
 import { useMemo, useSyncExternalStore } from 'react';
+import { onePer } from '../core/onePer.js';
 import { RetryActivityStore, type RetryActivityEntry } from './RetryActivityStore.js';
 import { type SenseiContextValue, useSenseiContext } from './SenseiContext.js';
 
@@ -16,16 +17,7 @@ export interface UseRetryActivityResult {
 }
 
 // One store per provider value, so every consumer sees the same entries and dismissals.
-const stores = new WeakMap<SenseiContextValue, RetryActivityStore>();
-
-function storeFor(context: SenseiContextValue): RetryActivityStore {
-  let store = stores.get(context);
-  if (!store) {
-    store = new RetryActivityStore(context);
-    stores.set(context, store);
-  }
-  return store;
-}
+const storeFor = onePer((context: SenseiContextValue) => new RetryActivityStore(context));
 
 /**
  * The Sensei queries and mutations waiting to retry — what failed, when the next attempt goes

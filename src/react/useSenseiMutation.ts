@@ -5,7 +5,7 @@ import type { HttpMethod } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { validateResponse } from '../core/validateResponse.js';
-import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
+import { type RequestWait, requestWaitStoreFor } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait } from './useRequestWait.js';
 
@@ -94,10 +94,6 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
       return onSuccess?.(data, variables, ...more);
     },
   }, queryClient);
-  const wait = useRequestWait(context, waitId, {
-    paused: mutation.isPaused,
-    active: mutation.isPending,
-    failureReason: mutation.failureReason,
-  });
+  const wait = useRequestWait(context, waitId, mutation.isPaused, mutation.isPending, mutation.failureReason);
   return { ...mutation, ...wait, abort };
 }

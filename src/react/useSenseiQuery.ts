@@ -5,7 +5,7 @@ import type { SenseiError } from '../core/SenseiError.js';
 import { senseiKeys } from '../core/senseiKeys.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { validateResponse } from '../core/validateResponse.js';
-import { type RequestWait, requestWaitStoreFor } from './RequestWaitStore.js';
+import { type RequestWait, requestWaitStoreFor } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait, withWait } from './useRequestWait.js';
 
@@ -58,10 +58,7 @@ export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
       });
     },
   }, queryClient);
-  const wait = useRequestWait(context, hashKey(key), {
-    paused: result.fetchStatus === 'paused',
-    active: result.fetchStatus !== 'idle',
-    failureReason: result.failureReason,
-  });
+  const { fetchStatus } = result;
+  const wait = useRequestWait(context, hashKey(key), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
   return withWait(result, wait);
 }

@@ -2,6 +2,7 @@
 import { useContext, useMemo } from 'react';
 import type { SenseiClient } from '../core/createSenseiClient.js';
 import { ToastQueue } from '../core/ToastQueue.js';
+import { onePer } from '../core/onePer.js';
 import { SenseiContext } from './SenseiContext.js';
 
 /** The tone of an app toast. */
@@ -69,17 +70,10 @@ export interface UseSenseiToastOptions {
 
 // One queue per client: hooks anywhere under the provider and the toaster meet without a
 // provider of their own, wherever the toaster sits in the tree.
-const queues = new WeakMap<SenseiClient, ToastQueue<SenseiToastContent>>();
-
 /** The app-toast queue that `<SenseiToaster>` shows for `client`. */
-export function getSenseiToastQueue(client: SenseiClient): ToastQueue<SenseiToastContent> {
-  let queue = queues.get(client);
-  if (!queue) {
-    queue = new ToastQueue<SenseiToastContent>();
-    queues.set(client, queue);
-  }
-  return queue;
-}
+export const getSenseiToastQueue: (client: SenseiClient) => ToastQueue<SenseiToastContent> = onePer(
+  () => new ToastQueue<SenseiToastContent>(),
+);
 
 /** The queue to use: `queue` if given, else the provider's; throws outside a provider without one. */
 export function useSenseiToastQueue(queue: ToastQueue<SenseiToastContent> | undefined, hookName: string): ToastQueue<SenseiToastContent> {

@@ -7,7 +7,7 @@ interface ExternalStore<S> {
 }
 
 /** Shallow equality for plain objects and primitives. */
-export function shallowEqual(a: unknown, b: unknown): boolean {
+function shallowEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const keysA = Object.keys(a);
@@ -17,13 +17,9 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
 
 /**
  * Subscribes to a slice of an external store: the component re-renders only when the selected
- * value changes (by `isEqual`), not on every change of the store.
+ * value changes (shallowly), not on every change of the store.
  */
-export function useStoreSelector<S, T>(
-  store: ExternalStore<S>,
-  selector: (state: S) => T,
-  isEqual: (a: T, b: T) => boolean = shallowEqual,
-): T {
+export function useStoreSelector<S, T>(store: ExternalStore<S>, selector: (state: S) => T): T {
   const last = useRef<{ snapshot: S; selector: (state: S) => T; selected: T } | null>(null);
   const getSelection = useCallback(() => {
     const snapshot = store.getSnapshot();
@@ -31,9 +27,9 @@ export function useStoreSelector<S, T>(
     if (prev && prev.snapshot === snapshot && prev.selector === selector) return prev.selected;
     const next = selector(snapshot);
     // Keep the previous object when equal, so useSyncExternalStore sees no change.
-    const selected = prev && isEqual(prev.selected, next) ? prev.selected : next;
+    const selected = prev && shallowEqual(prev.selected, next) ? prev.selected : next;
     last.current = { snapshot, selector, selected };
     return selected;
-  }, [store, selector, isEqual]);
+  }, [store, selector]);
   return useSyncExternalStore(store.subscribe, getSelection, getSelection);
 }

@@ -2,7 +2,7 @@
 import { hashKey, type QueryKey, type UseSuspenseQueryOptions, type UseSuspenseQueryResult, useSuspenseQuery } from '@tanstack/react-query';
 import type { SenseiError } from '../core/SenseiError.js';
 import { senseiQueries } from '../core/senseiQueries.js';
-import type { RequestWait } from './RequestWaitStore.js';
+import type { RequestWait } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait, withWait } from './useRequestWait.js';
 import type { UseSenseiQueryOptions } from './useSenseiQuery.js';
@@ -34,10 +34,6 @@ export function useSuspenseSenseiQuery<TQueryFnData = unknown, TData = TQueryFnD
     queryClient,
   );
   const { fetchStatus } = result;
-  const wait = useRequestWait(context, hashKey(key), {
-    paused: fetchStatus === 'paused',
-    active: fetchStatus !== 'idle',
-    failureReason: result.failureReason,
-  });
+  const wait = useRequestWait(context, hashKey(key), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
   return withWait(result, wait);
 }

@@ -36,6 +36,11 @@ describe('servers are not tabs (#13 item 4)', () => {
     expect(userB.rateLimit.getSnapshot().isLimited).toBe(false);
     await expect(userB.get('/v1/x')).resolves.toEqual({ ok: true });
     expect(b.calls).toHaveLength(1);
+    // And it says so: an operation watched on a server elects no tab leader.
+    expect(userA.sharesAcrossTabs).toBe(false);
+    const opted = createSenseiClient({ baseUrl: 'https://api.shared.example', shareAcrossTabs: true });
+    expect(opted.sharesAcrossTabs).toBe(true);
+    opted.dispose();
   });
 
   it('1,000 per-request server clients (and their stores) are garbage-collected after use', async () => {

@@ -329,6 +329,9 @@ describe('useRetryActivity', () => {
     await flush();
     expect(renders.count).toBe(before + 1); // the fourth fails and waits
     await flush(1000);
-    expect(renders.count).toBe(before + 3); // ...sends its retry (no longer waiting), and recovers
+    // ...sends its retry (no longer waiting), and recovers: two list changes, which React 18
+    // may batch into one render; never a render per cache update.
+    expect(renders.count).toBeGreaterThanOrEqual(before + 2);
+    expect(renders.count).toBeLessThanOrEqual(before + 3);
   });
 });

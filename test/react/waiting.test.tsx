@@ -2,7 +2,7 @@ import { hashKey, onlineManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { senseiKeys } from '../../src/core/senseiKeys.js';
-import { requestWaitStoreFor } from '../../src/react/RequestWaitStore.js';
+import { requestWaitStoreFor } from '../../src/core/RequestWaitStore.js';
 import { usePaginatedList } from '../../src/react/usePaginatedList.js';
 import { useSenseiMutation } from '../../src/react/useSenseiMutation.js';
 import { useSenseiQuery } from '../../src/react/useSenseiQuery.js';

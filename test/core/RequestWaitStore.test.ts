@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestWaitStore, toRequestWait } from '../../src/react/RequestWaitStore.js';
+import { RequestWaitStore, toRequestWait } from '../../src/core/RequestWaitStore.js';
 
 const deferred = () => {
   let resolve!: () => void;
