@@ -16,7 +16,7 @@ import { leadAcrossTabs, type TabEnvironment, type TabLeadership } from './leadA
 import type { GateHold } from './RateLimitStore.js';
 import type { RetryPolicy } from './retryPolicy.js';
 import { type SenseiError, SenseiRequestError } from './SenseiError.js';
-import { senseiKeys } from './senseiKeys.js';
+import { senseiQueries } from './senseiQueries.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
 import { timers } from './timers.js';
 import { validateResponse } from './validateResponse.js';
@@ -229,7 +229,9 @@ export class OperationObserver<TResult = unknown> {
 
     const statusPathOf = (id: string, o = options) => (o.statusPath ? o.statusPath(id) : `${o.startPath ?? ''}/${encodeURIComponent(id)}`);
     const attachedOf = (o: AsyncOperationOptions<TResult>) => o.statusUrl ?? (o.id !== undefined ? statusPathOf(o.id, o) : undefined);
-    const keyOf = (url: string) => senseiKeys.operation(client, url);
+    // Key, retry policy and marker from the factories, so a prefetched or hydrated read is shared.
+    const queries = senseiQueries(client, { retry: retryPolicy });
+    const keyOf = (url: string) => queries.operation(url).queryKey;
 
     const compute = (): AsyncOperationSnapshot<TResult> => {
       const status: AsyncOperationStatus = phase === 'watching' ? (options.enabled !== false ? 'polling' : 'idle') : phase;
@@ -327,7 +329,8 @@ export class OperationObserver<TResult = unknown> {
           : Infinity;
       };
       return {
-        queryKey: keyOf(url),
+        ...queries.operation(url),
+        // Its own query function: gate holds go to every watcher of the operation, not one hook.
         queryFn: ({ signal }) =>
           client.getOperation(url, {
             signal,
@@ -346,9 +349,6 @@ export class OperationObserver<TResult = unknown> {
         refetchInterval: nextDelay,
         refetchIntervalInBackground: options.pollInBackground ?? false,
         refetchOnWindowFocus: true,
-        retry,
-        retryDelay,
-        meta: { sensei: true },
       };
     };
 

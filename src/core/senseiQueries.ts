@@ -29,7 +29,8 @@ export interface SenseiQueriesOptions {
 export interface SenseiQueryOptions<TData, TKey extends QueryKey = QueryKey> {
   /** Typed: `queryClient.getQueryData(options.queryKey)` is `TData | undefined`. */
   queryKey: DataTag<TKey, TData, SenseiError>;
-  queryFn: (context: QueryFunctionContext<TKey>) => Promise<TData>;
+  /** Takes any key's context, so the options stay valid under a caller's own `queryKey`. */
+  queryFn: (context: QueryFunctionContext) => Promise<TData>;
   retry: (failureCount: number, error: SenseiError) => boolean;
   retryDelay: (failureCount: number, error: SenseiError) => number;
   meta: { sensei: true };
@@ -115,7 +116,7 @@ export function senseiQueries(client: SenseiClient, { retry }: SenseiQueriesOpti
   /** A query built from its key and one attempt; the attempt reports its gate holds to the QueryClient's wait store. */
   const query = <TData, TKey extends QueryKey>(
     queryKey: TKey,
-    attempt: (context: QueryFunctionContext<TKey>, onGateHold: (hold: GateHold | null) => void) => Promise<TData>,
+    attempt: (context: QueryFunctionContext, onGateHold: (hold: GateHold | null) => void) => Promise<TData>,
   ): SenseiQueryOptions<TData, TKey> => ({
     ...common,
     queryKey: queryKey as DataTag<TKey, TData, SenseiError>,

@@ -4,6 +4,7 @@ import { type ReactNode, useContext, useMemo, useState } from 'react';
 import type { ErrorCatalog } from '../core/errorCatalog.js';
 import type { SenseiClient } from '../core/createSenseiClient.js';
 import { createRetryPolicy, type RetryPolicyOptions } from '../core/retryPolicy.js';
+import { defaultRetryPolicy } from '../core/senseiQueries.js';
 import { SenseiContext, type SenseiContextValue } from './SenseiContext.js';
 
 export interface SenseiProviderProps {
@@ -33,8 +34,9 @@ export function SenseiProvider({ client, queryClient, retry, errorCatalog, child
   const [own] = useState(() => (queryClient || ambient ? undefined : new QueryClient()));
   const resolved = (queryClient ?? ambient ?? own) as QueryClient;
   const retryKey = typeof retry === 'object' ? JSON.stringify(retry, (_k, v: unknown) => (typeof v === 'function' ? String(v) : v)) : retry;
+  // Without `retry`, the factories' default policy itself: `senseiQueries(client)` retries alike.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so inline options do not churn
-  const retryPolicy = useMemo(() => createRetryPolicy(retry ?? {}), [retryKey]);
+  const retryPolicy = useMemo(() => (retry === undefined ? defaultRetryPolicy : createRetryPolicy(retry)), [retryKey]);
   const value = useMemo<SenseiContextValue>(
     () => ({ client, queryClient: resolved, retryPolicy, errorCatalog }),
     [client, resolved, retryPolicy, errorCatalog],

@@ -1,24 +1,16 @@
 'use client';
-import {
-  hashKey,
-  keepPreviousData,
-  type QueryClient,
-  type UseQueryOptions,
-  type UseQueryResult,
-  useQuery,
-} from '@tanstack/react-query';
+import { hashKey, keepPreviousData, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { QueryParams, SenseiClient } from '../core/createSenseiClient.js';
+import type { QueryParams } from '../core/createSenseiClient.js';
 import { lowRemainingThreshold } from '../core/lowRemainingThreshold.js';
 import { clampPage, pageForFirstItem, wholePage } from '../core/pageMath.js';
 import type { PaginatedResponse, Pagination } from '../core/paginationSchema.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
-import type { RetryPolicy } from '../core/retryPolicy.js';
 import type { SenseiError } from '../core/SenseiError.js';
-import { senseiKeys } from '../core/senseiKeys.js';
+import { senseiQueries } from '../core/senseiQueries.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import { createLocationPageSync, type PageUrlSync } from './createLocationPageSync.js';
-import { type RequestWait, requestWaitStoreFor } from '../core/RequestWaitStore.js';
+import type { RequestWait } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait } from './useRequestWait.js';
 
@@ -106,59 +98,6 @@ export interface UsePaginatedListResult<T> extends RequestWait {
 
 const noSubscribe = () => () => {};
 
-interface ListQueryInput<T> {
-  client: SenseiClient;
-  queryClient: QueryClient;
-  retryPolicy: RetryPolicy;
-  path: string;
-  params: QueryParams | undefined;
-  page: number;
-  perPage: number | undefined;
-  itemSchema: StandardSchemaV1<unknown, T> | undefined;
-  staleTime: number;
-  meta: Record<string, unknown> | undefined;
-}
-
-function listQueryOptions<T>(input: ListQueryInput<T>) {
-  const {
-    client,
-    queryClient,
-    retryPolicy: { retry, retryDelay },
-    path,
-    params,
-    page,
-    perPage,
-    itemSchema,
-    staleTime,
-    meta,
-  } = input;
-  const keyFor = (p: number) => senseiKeys.list(client, path, { page: p, perPage, query: params });
-  return {
-    queryKey: keyFor(page),
-    queryFn: async ({ signal, queryKey }: { signal: AbortSignal; queryKey: readonly unknown[] }): Promise<PaginatedResponse<T>> => {
-      const fetchPage = (p: number) =>
-        requestWaitStoreFor(queryClient).run(hashKey(queryKey), (onGateHold) =>
-          client.list<T>(path, { page: p, perPage, query: params, itemSchema, signal, onGateHold }),
-        );
-      const response = await fetchPage(page);
-      const { total_pages: totalPages } = response.pagination;
-      // Past the end (items deleted meanwhile): fetch the last page now and cache it under its
-      // own key, so the clamp to it shows rows at once instead of an empty screen.
-      if (page > 1 && page > totalPages) {
-        const last = clampPage(totalPages, totalPages);
-        const lastPage = await fetchPage(last);
-        queryClient.setQueryData(keyFor(last), lastPage);
-        return lastPage;
-      }
-      return response;
-    },
-    retry,
-    retryDelay,
-    staleTime,
-    meta: { ...meta, sensei: true },
-  };
-}
-
 function canPrefetch(state: RateLimitState, minRemaining: number | undefined): boolean {
   if (state.isLimited) return false;
   if (state.remaining === undefined) return true;
@@ -206,8 +145,14 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const page = wholePage(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage));
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
-  const input: ListQueryInput<T> = { client, queryClient, retryPolicy, path, params, page, perPage, itemSchema, staleTime, meta };
-  const queryOptions = listQueryOptions(input);
+  // The query of a page, from the factories (so a page prefetched anywhere is found here) with
+  // this hook's freshness and the caller's `meta` beside the Sensei marker.
+  const optionsFor = (p: number) => ({
+    ...senseiQueries(client, { retry: retryPolicy }).list({ path, page: p, perPage, params, itemSchema }),
+    staleTime,
+    meta: { ...meta, sensei: true as const },
+  });
+  const queryOptions = optionsFor(page);
   const query = useQuery<PaginatedResponse<T>, SenseiError>(
     {
       ...forwarded,
@@ -254,10 +199,10 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   useEffect(() => {
     if (!prefetchNext || !hasNext || shownPage !== page || isFetching) return;
     if (!canPrefetch(client.rateLimit.getSnapshot(), prefetchMinRemaining)) return;
-    const next = listQueryOptions({ ...input, page: page + 1 });
+    const next = optionsFor(page + 1);
     prefetched.current = next.queryKey;
     void queryClient.prefetchQuery(next);
-    // `input` is rebuilt each render; its parts are the dependencies.
+    // `optionsFor` is rebuilt each render; its parts are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [prefetchNext, hasNext, shownPage, page, isFetching, prefetchMinRemaining, client, queryClient, path, perPage, JSON.stringify(params)]);
 

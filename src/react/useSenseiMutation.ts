@@ -1,37 +1,17 @@
 'use client';
 import { type QueryKey, type UseMutationOptions, type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HttpMethod } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
-import type { StandardSchemaV1 } from '../core/standardSchema.js';
-import { validateResponse } from '../core/validateResponse.js';
-import { type RequestWait, requestWaitStoreFor } from '../core/RequestWaitStore.js';
+import { type SenseiMutationInput, senseiQueries } from '../core/senseiQueries.js';
+import type { RequestWait } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait } from './useRequestWait.js';
 
 let mutationSeq = 0;
 
 export interface UseSenseiMutationOptions<TData = unknown, TVariables = void>
-  extends Omit<UseMutationOptions<TData, SenseiError, TVariables>, 'mutationFn'> {
-  /**
-   * The method.
-   * @default 'POST'
-   */
-  method?: Exclude<HttpMethod, 'GET' | 'HEAD' | 'OPTIONS'>;
-  /** The path, or a function of the variables: `(m) => \`/v1/migrations/${m.id}\``. */
-  path: string | ((variables: TVariables) => string);
-  /**
-   * The JSON body.
-   * @default the variables themselves (none for DELETE)
-   */
-  body?: (variables: TVariables) => unknown;
-  /**
-   * An idempotency key per call, sent as `Idempotency-Key`. Without one a POST or PATCH is
-   * never retried automatically: the write might have happened.
-   */
-  idempotencyKey?: (variables: TVariables) => string | undefined;
-  /** Validates the response body. */
-  schema?: StandardSchemaV1<unknown, TData>;
+  extends Omit<UseMutationOptions<TData, SenseiError, TVariables>, 'mutationFn'>,
+    SenseiMutationInput<TData, TVariables> {
   /** Query keys to invalidate after success, e.g. `[senseiKeys.lists(client, '/v1/migrations')]`. */
   invalidates?: readonly QueryKey[] | ((data: TData, variables: TVariables) => readonly QueryKey[]);
 }
@@ -57,36 +37,25 @@ export function useSenseiMutation<TData = unknown, TVariables = void>(
   const context = useSenseiContext('useSenseiMutation');
   const { client, queryClient, retryPolicy } = context;
   const [waitId] = useState(() => `mutation:${(mutationSeq += 1)}`);
-  const waits = requestWaitStoreFor(queryClient);
-  const { method = 'POST', path, body, idempotencyKey, schema, invalidates, onSuccess, ...rest } = options;
+  const { method, path, body, idempotencyKey, schema, invalidates, onSuccess, ...rest } = options;
   // TanStack gives mutations no signal: the hook owns one controller per attempt in flight.
   const inFlight = useRef(new Set<AbortController>());
   const abort = useCallback(() => {
     for (const controller of [...inFlight.current]) controller.abort();
   }, []);
   useEffect(() => abort, [abort]);
+  const built = senseiQueries(client, { retry: retryPolicy }).mutation({ method, path, body, idempotencyKey, schema });
   const mutation = useMutation<TData, SenseiError, TVariables>({
-    retry: retryPolicy.retry,
-    retryDelay: retryPolicy.retryDelay,
+    ...built,
     ...rest,
     // Marks it as a Sensei mutation for the retry toasts (`useRetryActivity`).
     meta: { ...rest.meta, sensei: true },
-    mutationFn: async (variables) => {
-      const target = typeof path === 'function' ? path(variables) : path;
-      const payload = body ? body(variables) : method === 'DELETE' ? undefined : variables;
+    mutationFn: (variables, mutationContext) => {
       const controller = new AbortController();
       inFlight.current.add(controller);
-      const response = await waits
-        .run(waitId, (onGateHold) =>
-          client.request(target, { method, body: payload, idempotencyKey: idempotencyKey?.(variables), signal: controller.signal, onGateHold }),
-        )
+      return built
+        .mutationFn(variables, { ...mutationContext, signal: controller.signal, waitId })
         .finally(() => inFlight.current.delete(controller));
-      return validateResponse(schema, response.data, {
-        method,
-        url: client.resolveUrl(target).href,
-        status: response.status,
-        requestId: response.requestId,
-      });
     },
     onSuccess: async (data, variables, ...more) => {
       const keys = typeof invalidates === 'function' ? invalidates(data, variables) : invalidates;

@@ -2,11 +2,10 @@
 import { hashKey, type QueryKey, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { QueryParams } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
-import { senseiKeys } from '../core/senseiKeys.js';
+import { senseiQueries } from '../core/senseiQueries.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
-import { validateResponse } from '../core/validateResponse.js';
-import { type RequestWait, requestWaitStoreFor } from '../core/RequestWaitStore.js';
-import { useSenseiContext } from './SenseiContext.js';
+import type { RequestWait } from '../core/RequestWaitStore.js';
+import { type SenseiContextValue, useSenseiContext } from './SenseiContext.js';
 import { useRequestWait, withWait } from './useRequestWait.js';
 
 /** `useQuery`'s result, and why the request waits (`waiting`, `nextAttemptAt`). */
@@ -37,28 +36,22 @@ export function useSenseiQuery<TQueryFnData = unknown, TData = TQueryFnData>(
   options: UseSenseiQueryOptions<TQueryFnData, TData>,
 ): UseSenseiQueryResult<TData> {
   const context = useSenseiContext('useSenseiQuery');
-  const { client, queryClient, retryPolicy } = context;
-  const { path, query, schema, queryKey, ...rest } = options;
-  const key = queryKey ?? senseiKeys.resource(client, path, query);
-  const waits = requestWaitStoreFor(queryClient);
-  const result = useQuery<TQueryFnData, SenseiError, TData, QueryKey>({
-    retry: retryPolicy.retry,
-    retryDelay: retryPolicy.retryDelay,
-    ...rest,
-    queryKey: key,
-    // The marker, not the key, makes it a Sensei query (retry activity, toasts): keys may be the app's own.
-    meta: { ...rest.meta, sensei: true },
-    queryFn: async ({ signal, queryKey: fetchedKey }) => {
-      const response = await waits.run(hashKey(fetchedKey), (onGateHold) => client.request(path, { query, signal, onGateHold }));
-      return validateResponse(schema, response.data, {
-        method: 'GET',
-        url: client.resolveUrl(path).href,
-        status: response.status,
-        requestId: response.requestId,
-      });
-    },
-  }, queryClient);
+  const built = resourceOptions(context, options);
+  const result = useQuery<TQueryFnData, SenseiError, TData, QueryKey>(built, context.queryClient);
   const { fetchStatus } = result;
-  const wait = useRequestWait(context, hashKey(key), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
+  const wait = useRequestWait(context, hashKey(built.queryKey), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
   return withWait(result, wait);
+}
+
+/**
+ * What both resource hooks hand TanStack: the factory's query, the caller's options over it,
+ * and the marker, not the key, making it a Sensei query (retry activity, toasts): keys may be the
+ * app's own.
+ */
+export function resourceOptions<TQueryFnData, TRest extends { meta?: Record<string, unknown> | undefined }>(
+  { client, retryPolicy }: SenseiContextValue,
+  { path, query, schema, queryKey, ...rest }: TRest & Pick<UseSenseiQueryOptions<TQueryFnData>, 'path' | 'query' | 'schema' | 'queryKey'>,
+) {
+  const built = senseiQueries(client, { retry: retryPolicy }).resource({ path, query, schema });
+  return { ...built, ...rest, queryKey: queryKey ?? built.queryKey, meta: { ...rest.meta, sensei: true } };
 }

@@ -1,11 +1,10 @@
 'use client';
 import { hashKey, type QueryKey, type UseSuspenseQueryOptions, type UseSuspenseQueryResult, useSuspenseQuery } from '@tanstack/react-query';
 import type { SenseiError } from '../core/SenseiError.js';
-import { senseiQueries } from '../core/senseiQueries.js';
 import type { RequestWait } from '../core/RequestWaitStore.js';
 import { useSenseiContext } from './SenseiContext.js';
 import { useRequestWait, withWait } from './useRequestWait.js';
-import type { UseSenseiQueryOptions } from './useSenseiQuery.js';
+import { resourceOptions, type UseSenseiQueryOptions } from './useSenseiQuery.js';
 
 export interface UseSuspenseSenseiQueryOptions<TQueryFnData = unknown, TData = TQueryFnData>
   extends Omit<UseSuspenseQueryOptions<TQueryFnData, SenseiError, TData, QueryKey>, 'queryKey' | 'queryFn'>,
@@ -25,15 +24,9 @@ export function useSuspenseSenseiQuery<TQueryFnData = unknown, TData = TQueryFnD
   options: UseSuspenseSenseiQueryOptions<TQueryFnData, TData>,
 ): UseSuspenseSenseiQueryResult<TData> {
   const context = useSenseiContext('useSuspenseSenseiQuery');
-  const { client, queryClient, retryPolicy } = context;
-  const { path, query, schema, queryKey, ...rest } = options;
-  const built = senseiQueries(client, { retry: retryPolicy }).resource<TQueryFnData>({ path, query, schema });
-  const key = queryKey ?? built.queryKey;
-  const result = useSuspenseQuery<TQueryFnData, SenseiError, TData, QueryKey>(
-    { ...built, ...rest, queryKey: key, queryFn: built.queryFn as never, meta: { ...rest.meta, sensei: true } },
-    queryClient,
-  );
+  const built = resourceOptions(context, options);
+  const result = useSuspenseQuery<TQueryFnData, SenseiError, TData, QueryKey>(built, context.queryClient);
   const { fetchStatus } = result;
-  const wait = useRequestWait(context, hashKey(key), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
+  const wait = useRequestWait(context, hashKey(built.queryKey), fetchStatus === 'paused', fetchStatus !== 'idle', result.failureReason);
   return withWait(result, wait);
 }
