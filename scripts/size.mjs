@@ -17,12 +17,17 @@ for (const testCase of libraryCases) sizes[testCase.id] = await measureBoth(test
 const whole = sizes.whole;
 
 const budgets = [
-  // +1.5 KB for issue 13 item 5 / issue 14 items 5 and 7: the operation state machine with
-  // callbacks, invalidates and waiting, one poller across tabs (Web Locks or an election), and
-  // poll delays that never reach a timer as NaN or past 2^31 ms.
-  { bundle: 'whole', zod: true, max: 33_800, target: 16 * KB, rule: 'ceiling 33.8 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 27_900, target: 10 * KB, rule: 'ceiling 27.9 KB (target 10 KB)' },
-  { bundle: 'core', zod: true, max: 17_800, target: 9 * KB, rule: 'ceiling 17.8 KB (target 9 KB)' },
+  // Raised on purpose in wave 2, from 32.3 / 26.4 / 17.8 KB, for what issues 13 and 14 require
+  // (two size passes since took 0.6 KB back). Gzip bytes added to the whole entry, roughly:
+  // the operation state machine with callbacks, invalidates and waiting (+0.9) and one poller
+  // across tabs (+0.9); the gate's budget, slow start, window order, herd control and long-wait
+  // rule (+0.8), IETF RateLimit fields and the server clock (+0.4), asking other tabs on start
+  // (+0.1); same-origin redirects, network-error recognition, RFC 9110 dates, deep redaction
+  // and long timers (+0.9); waiting/nextAttemptAt in hooks, toasts, banner and panel (+0.8).
+  // Lower them when a bundle shrinks; never raise one without saying why.
+  { bundle: 'whole', zod: true, max: 36_800, target: 16 * KB, rule: 'ceiling 36.8 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 30_900, target: 10 * KB, rule: 'ceiling 30.9 KB (target 10 KB)' },
+  { bundle: 'core', zod: true, max: 19_700, target: 9 * KB, rule: 'ceiling 19.7 KB (target 9 KB)' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
