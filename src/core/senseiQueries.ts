@@ -147,8 +147,6 @@ export function senseiQueries(client: SenseiClient, { retry }: SenseiQueriesOpti
   };
 
   return {
-    /** The policy these options retry with. */
-    retryPolicy: policy,
     /** One page of a list: `{ data, pagination }`; a page past the end answers with the last page. */
     list,
     /** One resource (a 200 body), validated by `schema`. */
