@@ -11,7 +11,16 @@ import {
 } from '@tanstack/react-query';
 import { expectTypeOf, test } from 'vitest';
 import * as z from 'zod/mini';
-import { createSenseiClient, type OperationResponse, type PaginatedResponse, type SenseiError, senseiQueries } from '../../src/index.js';
+import {
+  createSenseiClient,
+  type OperationResponse,
+  type PaginatedResponse,
+  type Pagination,
+  type SenseiError,
+  senseiQueries,
+  useSuspensePaginatedList,
+  useSuspenseSenseiQuery,
+} from '../../src/index.js';
 
 const Migration = z.object({ id: z.string(), name: z.string() });
 type Migration = z.infer<typeof Migration>;
@@ -84,4 +93,16 @@ test('input is checked', () => {
   queries.resource({ schema: Migration });
   // @ts-expect-error GET is no mutation
   queries.mutation({ method: 'GET', path: '/v1/x' });
+});
+
+test('Suspense hooks: data and pagination always there, errors SenseiError', () => {
+  const useList = () => useSuspensePaginatedList({ path: '/v1/migrations', itemSchema: Migration });
+  expectTypeOf<ReturnType<typeof useList>['items']>().toEqualTypeOf<Migration[]>();
+  expectTypeOf<ReturnType<typeof useList>['pagination']>().toEqualTypeOf<Pagination>();
+  const useOne = () => useSuspenseSenseiQuery({ path: '/v1/migrations/mig_1', schema: Migration });
+  expectTypeOf<ReturnType<typeof useOne>['data']>().toEqualTypeOf<Migration>();
+  expectTypeOf<ReturnType<typeof useOne>['error']>().toEqualTypeOf<SenseiError | null>();
+  expectTypeOf<ReturnType<typeof useOne>['waiting']>().toEqualTypeOf<'rate-limit' | 'offline' | 'retry' | null>();
+  // @ts-expect-error a Suspense list cannot be disabled
+  useSuspensePaginatedList({ path: '/v1/migrations', enabled: false });
 });
