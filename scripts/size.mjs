@@ -24,10 +24,14 @@ const budgets = [
   // rule (+0.8), IETF RateLimit fields and the server clock (+0.4), asking other tabs on start
   // (+0.1); same-origin redirects, network-error recognition, RFC 9110 dates, deep redaction
   // and long timers (+0.9); waiting/nextAttemptAt in hooks, toasts, banner and panel (+0.8).
+  // Issue 15 (items 1-3) allows +1 KB to the whole entry for the options factories and Suspense
+  // hooks; they add +0.8 (factories and hydration, Suspense hooks, less the query code the hooks
+  // no longer carry). Core grows +1.0: its share of that, and the request-wait store (+0.3)
+  // moved there from react so the factories, which have no React, can feed it.
   // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 36_800, target: 16 * KB, rule: 'ceiling 36.8 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 30_900, target: 10 * KB, rule: 'ceiling 30.9 KB (target 10 KB)' },
-  { bundle: 'core', zod: true, max: 19_700, target: 9 * KB, rule: 'ceiling 19.7 KB (target 9 KB)' },
+  { bundle: 'whole', zod: true, max: 37_600, target: 16 * KB, rule: 'ceiling 37.6 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 31_700, target: 10 * KB, rule: 'ceiling 31.7 KB (target 10 KB)' },
+  { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
