@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -18,6 +19,9 @@ export default tseslint.config(
   { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', 'public', '!.storybook', 'examples/*/dist', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // TanStack's strict rules (prefer-query-options among them) for the library and its examples;
+  // tests, stories and benches build raw queries on purpose (non-Sensei queries, fixtures).
+  ...pluginQuery.configs['flat/recommended-strict'].map((config) => ({ ...config, files: ['src/**/*.{ts,tsx}', 'examples/**/*.{ts,tsx}'] })),
   {
     files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.js'],
     languageOptions: { globals: globals.node },
