@@ -54,6 +54,9 @@ function mapErrors(state: DehydratedState, map: (error: unknown) => unknown): De
     ...state,
     queries: state.queries.map((query) => ({
       ...query,
+      // A pending query's promise survives a stream (RSC), not JSON, where it arrives as `{}` and
+      // would crash `hydrate`: without it the query hydrates as pending and the browser fetches.
+      promise: typeof query.promise?.then === 'function' ? query.promise : undefined,
       state: { ...query.state, error: map(query.state.error), fetchFailureReason: map(query.state.fetchFailureReason) },
     })),
   } as DehydratedState;

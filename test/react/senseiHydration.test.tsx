@@ -94,6 +94,24 @@ describe('server prefetch and hydration', () => {
     await flush(500);
   });
 
+  it('a pending query sent as JSON (its promise is then `{}`) hydrates as pending and the browser fetches it, instead of crashing hydrate', async () => {
+    const api = createMockSenseiApi({ scenario: { slow: { latencyMs: 500 } } });
+    const server = new QueryClient();
+    void server.query(senseiQueries(clientFor(api)).list({ path: '/v1/migrations', perPage: 10 }));
+    await flush();
+    const { state } = overTheWire(dehydrateSensei(server));
+    expect(() => hydrate(new QueryClient(), state)).toThrow(TypeError); // what TanStack alone does with it
+    const browser = new QueryClient();
+    hydrate(browser, hydrateSensei(state));
+    api.setScenario({ slow: undefined });
+    api.clearRequests();
+    const page = browser.query(senseiQueries(clientFor(api, 'sk_browser_key')).list({ path: '/v1/migrations', perPage: 10 }));
+    await flush();
+    await expect(page).resolves.toMatchObject({ pagination: { page: 1, per_page: 10 } });
+    expect(api.countRequests()).toBe(1);
+    await flush(500);
+  });
+
   it('a page prefetched on the server with the factories is rendered by usePaginatedList with 0 requests in the browser', async () => {
     const api = createMockSenseiApi({ items: 120 });
     const server = new QueryClient();
