@@ -3,8 +3,7 @@ import { hydrateSensei, SenseiErrorPanel, usePaginatedList } from '@sensei/react
 import { type DehydratedState, HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
-
-export const PER_PAGE = 20;
+import { PER_PAGE } from './perPage';
 
 interface Migration {
   id: string;

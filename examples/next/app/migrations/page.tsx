@@ -2,7 +2,8 @@ import { dehydrateSensei, SenseiProvider, senseiQueries } from '@sensei/react';
 import { createSenseiClient } from '@sensei/react/core';
 import { QueryClient } from '@tanstack/react-query';
 import { readBrowserKey } from '../browserKey';
-import { Migrations, PER_PAGE } from './Migrations';
+import { Migrations } from './Migrations';
+import { PER_PAGE } from './perPage';
 
 /** `?page=3` → 3; anything else → 1. */
 function toPage(value: string | string[] | undefined): number {
