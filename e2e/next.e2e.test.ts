@@ -120,17 +120,22 @@ describe('examples/next (Next 16 App Router, next start)', () => {
     const html = await response.text();
     expect(html).toContain('Too many requests');
     expect(html).not.toContain(SERVER_KEY);
-    api.setScenario({ rateLimitOnce: undefined });
 
     const context = await browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    api.clearRequests();
     api.setScenario({ rateLimitOnce: { retryAfterSeconds: 30 } });
     await page.goto(`${origin}/migrations?page=2`);
-    // The server's 429 was the only one: the browser's own request brings the rows.
-    await page.getByText((await namesOf(2))[0]!, { exact: false }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // The browser's gate took the server's Retry-After: the state stays, no request before it.
+    await page.getByText('Too many requests').first().waitFor({ timeout: 5000 });
+    expect(browserRequests(2)).toBe(0);
     await context.close();
-    expect(errors).toEqual([]);
+    expect(problems, 'console errors or warnings').toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 'use client';
-import { hydrateSensei, SenseiErrorPanel, usePaginatedList } from '@sensei/react';
+import { hydrateSensei, isSenseiError, SenseiErrorPanel, usePaginatedList, useSenseiClient } from '@sensei/react';
 import { type DehydratedState, HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
@@ -13,9 +13,16 @@ interface Migration {
 
 /** Hydrates what the server fetched (real `SenseiError`s again) and shows the page from the URL. */
 export function Migrations({ page, state }: { page: number; state: DehydratedState }) {
+  const client = useSenseiClient();
   const hydrated = useMemo(() => hydrateSensei(state), [state]);
   // A failure of the server render (a 429): shown until the browser's own request succeeds.
   const serverError = hydrated.queries.find((query) => query.state.error)?.state.error ?? null;
+  useMemo(() => {
+    // The browser's gate learns the server's wait before the hook mounts: no request before it.
+    if (isSenseiError(serverError) && serverError.retryAt !== undefined) {
+      client.rateLimit.merge({ limit: undefined, remaining: undefined, resetAt: undefined, retryAt: serverError.retryAt });
+    }
+  }, [client, serverError]);
   return (
     <HydrationBoundary state={hydrated}>
       <MigrationList page={page} serverError={serverError} />
