@@ -2,14 +2,33 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useContext, useMemo, useState } from 'react';
 import type { ErrorCatalog } from '../core/errorCatalog.js';
-import type { SenseiClient } from '../core/createSenseiClient.js';
+import { createSenseiClient, type SenseiClient, type SenseiClientOptions } from '../core/createSenseiClient.js';
 import { createRetryPolicy, type RetryPolicyOptions } from '../core/retryPolicy.js';
 import { defaultRetryPolicy } from '../core/senseiQueries.js';
 import { SenseiContext, type SenseiContextValue } from './SenseiContext.js';
 
+/**
+ * The client options a Server Component can pass: plain data only (functions, stores and
+ * `fetch` do not cross to a Client Component). The key comes from `getApiKey`, never from here.
+ */
+export type SenseiClientConfig = Pick<
+  SenseiClientOptions,
+  'baseUrl' | 'authHeader' | 'authScheme' | 'timeoutMs' | 'headers' | 'rateLimitGate' | 'shareAcrossTabs' | 'maxServerDelayMs'
+>;
+
 export interface SenseiProviderProps {
-  /** The client from `createSenseiClient`. Create it once, outside render. */
-  client: SenseiClient;
+  /** The client from `createSenseiClient`. Create it once, outside render. Wins over `config`. */
+  client?: SenseiClient;
+  /**
+   * Options to build the client from, once per provider, where it renders (the browser): what a
+   * Server Component renders, as a client object cannot cross to a Client Component.
+   */
+  config?: SenseiClientConfig;
+  /**
+   * Reads the API key of the client built from `config`. A function, so it is passed from a
+   * client module (a Server Component cannot pass functions); read on each request.
+   */
+  getApiKey?: SenseiClientOptions['getApiKey'];
   /**
    * The TanStack `QueryClient` to use.
    * @default the one from an enclosing `<QueryClientProvider>`, else one created for the provider
@@ -29,7 +48,10 @@ export interface SenseiProviderProps {
  * Makes a Sensei client available to the hooks and components below it. Reuses an enclosing
  * `QueryClientProvider` so Sensei queries share the app's cache and devtools.
  */
-export function SenseiProvider({ client, queryClient, retry, errorCatalog, children }: SenseiProviderProps) {
+export function SenseiProvider({ client: given, config, getApiKey, queryClient, retry, errorCatalog, children }: SenseiProviderProps) {
+  // Built once: a new client per render would drop its rate-limit store and refetch every key.
+  const [built] = useState(() => (given ? undefined : createSenseiClient({ ...(config as SenseiClientConfig), getApiKey })));
+  const client = (given ?? built) as SenseiClient;
   const ambient = useContext(QueryClientContext);
   const [own] = useState(() => (queryClient || ambient ? undefined : new QueryClient()));
   const resolved = (queryClient ?? ambient ?? own) as QueryClient;

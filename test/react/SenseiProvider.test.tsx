@@ -8,6 +8,7 @@ import { usePaginatedList } from '../../src/react/usePaginatedList.js';
 import { useRateLimit } from '../../src/react/useRateLimit.js';
 import { useSenseiClient } from '../../src/react/useSenseiClient.js';
 import { useSenseiQuery } from '../../src/react/useSenseiQuery.js';
+import { createMockSenseiApi } from '../../src/testing/index.js';
 
 const client = createSenseiClient({ baseUrl: 'https://api.sensei.test', apiKey: 'sk_provider_1', shareAcrossTabs: false });
 
@@ -66,5 +67,38 @@ describe('SenseiProvider', () => {
     expect(seen[0]).toBeInstanceOf(QueryClient);
     expect(seen[0]).not.toBe(given);
     expect(seen.at(-1)).toBe(given);
+  });
+});
+
+describe('SenseiProvider config (what a Server Component can render)', () => {
+  it('builds one client from plain options, with the key from getApiKey and the keys of a client of the same baseUrl', async () => {
+    const api = createMockSenseiApi();
+    vi.stubGlobal('fetch', api.fetch);
+    const config = { baseUrl: `${api.baseUrl}/`, shareAcrossTabs: false };
+    // Plain data only, as React requires of a Server Component's props.
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+    const getApiKey = vi.fn(() => 'sk_config_key');
+    const seen = new Set<unknown>();
+    function Probe() {
+      const client = useSenseiClient();
+      seen.add(client);
+      const list = usePaginatedList<{ id: string }>({ path: '/v1/migrations' });
+      return <p>{list.items ? `${list.items.length} rows` : 'loading'}</p>;
+    }
+    const tree = () => (
+      <SenseiProvider config={{ ...config }} getApiKey={getApiKey}>
+        <Probe />
+      </SenseiProvider>
+    );
+    const { rerender } = render(tree());
+    expect(await screen.findByText('50 rows')).toBeInTheDocument();
+    rerender(tree());
+    rerender(tree());
+    expect(seen.size).toBe(1);
+    const [built] = seen as Set<ReturnType<typeof createSenseiClient>>;
+    expect(built?.apiId).toBe(createSenseiClient({ baseUrl: api.baseUrl }).apiId);
+    // One request for page 1: a client built per render would have a cache key of its own.
+    expect(api.requests.filter((r) => r.path === '/v1/migrations' && (r.searchParams.get('page') ?? '1') === '1')).toHaveLength(1);
+    expect(api.requests[0]?.headers.authorization).toBe('Bearer sk_config_key');
   });
 });
