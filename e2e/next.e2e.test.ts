@@ -39,6 +39,18 @@ async function namesOf(page: number): Promise<string[]> {
 const browserRequests = (page: number) =>
   api.requests.filter((r) => r.path === '/v1/migrations' && r.headers.authorization === `Bearer ${BROWSER_KEY}` && r.searchParams.get('page') === String(page)).length;
 
+/** A fresh browser page that collects console errors and warnings (hydration mismatches among them). */
+async function openPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { context, page, problems };
+}
+
 beforeAll(async () => {
   if (!existsSync(resolve(APP, '.next/BUILD_ID'))) {
     throw new Error('examples/next is not built: run `npm ci --prefix examples/next && npm run build --prefix examples/next` (as .ci/run does)');
@@ -83,13 +95,7 @@ describe('examples/next (Next 16 App Router, next start)', () => {
     expect(html).not.toContain(page4[0]);
     expect(html).not.toContain(SERVER_KEY);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { context, page, problems } = await openPage();
     await page.goto(`${origin}/migrations?page=3`);
     await page.getByText(page3[0]!, { exact: false }).waitFor();
     // Let hydration and the hook's effects (the next-page prefetch) run.
@@ -121,13 +127,7 @@ describe('examples/next (Next 16 App Router, next start)', () => {
     expect(html).toContain('Too many requests');
     expect(html).not.toContain(SERVER_KEY);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { context, page, problems } = await openPage();
     api.clearRequests();
     api.setScenario({ rateLimitOnce: { retryAfterSeconds: 30 } });
     await page.goto(`${origin}/migrations?page=2`);
