@@ -1,7 +1,12 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { writeGuidePages } from '../scripts/docs-guides.mjs';
+
+// Every docs/guides/*.md (and the README) becomes a docs page on each run, so guides added on
+// any branch appear without an edit here.
+writeGuidePages();
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  stories: ['../stories/**/*.mdx', './generated/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   staticDirs: ['../public'],
