@@ -37,11 +37,12 @@ export function docsId(title) {
  * @typedef {{ file: string, slug: string, title: string, summary: string, markdown: string, pageTitle: string, id: string }} Page
  */
 
-/** The first paragraph after the title, on one line: what llms.txt says of a guide. */
+/** The first sentence after the title: what llms.txt says of a guide. */
 function summaryOf(markdown) {
   const body = markdown.split('\n').slice(1).join('\n').trim();
   const paragraph = body.split(/\n\s*\n/).find((block) => block.trim() && !block.startsWith('#') && !block.startsWith('```')) ?? '';
-  return paragraph.replace(/\s*\n\s*/g, ' ').trim();
+  const text = paragraph.replace(/\s*\n\s*/g, ' ').trim();
+  return /^.+?[.:](?=\s|$)/.exec(text)?.[0] ?? text;
 }
 
 /**

@@ -80,7 +80,7 @@ export type OperationProgressPart =
 export type OperationProgressSource = Pick<UseAsyncOperationResult<unknown>, 'status' | 'progress' | 'error' | 'startedAt'> &
   Partial<Pick<UseAsyncOperationResult<unknown>, 'operationStatus' | 'cancel' | 'resume'>>;
 
-interface OperationProgressOwnProps {
+export interface OperationProgressOwnProps {
   /**
    * The result of `useAsyncOperation`.
    * @example

@@ -85,7 +85,7 @@ export type PaginatorList = Pick<
   'pagination' | 'page' | 'perPage' | 'setPage' | 'setPerPage' | 'isPlaceholderData' | 'isPending'
 >;
 
-interface PaginatorOwnProps {
+export interface PaginatorOwnProps {
   /**
    * Pages shown on each side of the current one.
    * @default 1
@@ -123,7 +123,7 @@ interface PaginatorOwnProps {
 type PageChangeHandler = (page: number, details: PaginatorChangeDetails) => void;
 
 /** Driven by `usePaginatedList`: pages, per-page and loading state all come from `list`. */
-interface PaginatorListSource {
+export interface PaginatorListSource {
   /**
    * The result of `usePaginatedList`.
    * @example
@@ -149,7 +149,7 @@ interface PaginatorListSource {
 }
 
 /** Driven by a seed `pagination` object and callbacks. */
-type PaginatorPaginationSource = {
+export type PaginatorPaginationSource = {
   /** The seed's `pagination` object; `undefined` while the first page loads. */
   pagination: Pagination | undefined;
   /**

@@ -43,7 +43,7 @@ export type SenseiErrorPanelPart =
   | 'actions'
   | 'action';
 
-interface SenseiErrorPanelOwnProps {
+export interface SenseiErrorPanelOwnProps {
   /**
    * `full` is a panel in place of content; `compact` an inline notice (no solution, status line
    * or request id unless asked).
@@ -103,7 +103,7 @@ interface SenseiErrorPanelOwnProps {
 }
 
 /** Where the panel's state comes from: a thrown value or a state computed already. */
-type SenseiErrorPanelSource =
+export type SenseiErrorPanelSource =
   | {
       /** Any thrown value; `null` or `undefined` renders nothing (as `query.error` when all is well). */
       error: unknown;

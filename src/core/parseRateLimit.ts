@@ -18,7 +18,7 @@ export interface RateLimitInfo {
 /** Values this large are epoch seconds; smaller ones are seconds until the reset. */
 const EPOCH_THRESHOLD_SECONDS = 1_000_000_000;
 
-type HeaderSource = Pick<Headers, 'get'> | Record<string, string | null | undefined>;
+export type HeaderSource = Pick<Headers, 'get'> | Record<string, string | null | undefined>;
 
 function readHeader(headers: HeaderSource, name: string): string | null {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
