@@ -46,15 +46,17 @@ function summaryOf(markdown) {
 }
 
 /**
- * Every guide in docs/guides, in a stable order: getting started first, then by title.
+ * Every guide in `dir` (docs/guides), in a stable order: getting started first, then by title.
+ * A missing directory has no guides.
+ * @param {string} [dir]
  * @returns {Page[]}
  */
-export function listGuides() {
-  if (!existsSync(guidesDir)) return [];
-  const guides = readdirSync(guidesDir)
+export function listGuides(dir = guidesDir) {
+  if (!existsSync(dir)) return [];
+  const guides = readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .map((name) => {
-      const file = join(guidesDir, name);
+      const file = join(dir, name);
       const markdown = readFileSync(file, 'utf8');
       const first = markdown.split('\n', 1)[0] ?? '';
       const match = /^# (.+)$/.exec(first);
@@ -66,9 +68,12 @@ export function listGuides() {
   return guides.sort((a, b) => Number(b.slug === 'getting-started') - Number(a.slug === 'getting-started') || a.title.localeCompare(b.title));
 }
 
-/** The README as a page of the site. @returns {Page} */
-export function readmePage() {
-  const file = join(root, 'README.md');
+/**
+ * The README as a page of the site.
+ * @param {string} [file]
+ * @returns {Page}
+ */
+export function readmePage(file = join(root, 'README.md')) {
   const markdown = readFileSync(file, 'utf8');
   return { file, slug: 'README', title: 'README', summary: summaryOf(markdown), markdown, pageTitle: 'README', id: docsId('README') };
 }
@@ -139,14 +144,16 @@ export function toMdx(page, byFile) {
 /**
  * Writes one MDX page per guide and one for the README into .storybook/generated, replacing
  * what was there (a guide deleted on a branch leaves no page behind).
+ * @param {{ guides?: string, readme?: string, out?: string }} [options] other places, for tests
  * @returns {Page[]} the pages written
  */
-export function writeGuidePages() {
-  const pages = [...listGuides(), readmePage()];
+export function writeGuidePages(options = {}) {
+  const out = options.out ?? pagesDir;
+  const pages = [...listGuides(options.guides), readmePage(options.readme)];
   const byFile = new Map(pages.map((page) => [page.file, page]));
-  rmSync(pagesDir, { recursive: true, force: true });
-  mkdirSync(pagesDir, { recursive: true });
-  writeFileSync(join(pagesDir, '.gitignore'), '*\n');
-  for (const page of pages) writeFileSync(join(pagesDir, `${page.slug}.mdx`), toMdx(page, byFile));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, '.gitignore'), '*\n');
+  for (const page of pages) writeFileSync(join(out, `${page.slug}.mdx`), toMdx(page, byFile));
   return pages;
 }

@@ -44,8 +44,13 @@ export function markdownAnchors(markdown) {
   return anchors;
 }
 
-/** Broken relative links of the markdown files. */
-function checkMarkdown(files, problems, web) {
+/**
+ * Broken relative links of the markdown files, pushed onto `problems`; web links go to `web`.
+ * @param {string[]} files
+ * @param {string[]} problems
+ * @param {Set<string>} [web]
+ */
+export function checkMarkdown(files, problems, web = new Set()) {
   const anchorsOf = new Map();
   const anchors = (file) => {
     if (!anchorsOf.has(file)) anchorsOf.set(file, markdownAnchors(readFileSync(file, 'utf8')));

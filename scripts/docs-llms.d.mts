@@ -1,0 +1,2 @@
+// Types of docs-llms.mjs for the tests.
+export function llmsTxt(): string;
