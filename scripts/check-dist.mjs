@@ -7,9 +7,11 @@
 //     (Next.js App Router needs it), and entries that must run on a server (core, testing) carry
 //     none.
 //  4. publint (strict) and arethetypeswrong (ESM-only) check the same tarball.
+//  5. Installed into an empty app (its dependencies linked from ours), every entry imports in
+//     Node and the README's way to the embedded mock answers a list request.
 // The packed dist/ then replaces ./dist, so `npm run size` after it measures what ships.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
@@ -18,6 +20,36 @@ const directive = /^\s*(['"])use client\1;?/;
 const problems = [];
 const work = mkdtempSync(join(tmpdir(), 'sensei-pack-'));
 const run = (command, args, cwd, options = {}) => execFileSync(command, args, { cwd, encoding: 'utf8', ...options });
+
+/** Step 5: the unpacked tarball as `node_modules/@sensei/react` of an app, used from Node. */
+function installAndImport(packageDir) {
+  const app = join(work, 'app');
+  const modules = join(app, 'node_modules');
+  mkdirSync(join(modules, '@sensei'), { recursive: true });
+  cpSync(packageDir, join(modules, '@sensei/react'), { recursive: true });
+  for (const entry of readdirSync(join(root, 'node_modules'))) {
+    if (entry.startsWith('.') || entry === '@sensei') continue;
+    symlinkSync(join(root, 'node_modules', entry), join(modules, entry), 'dir');
+  }
+  const script = `
+    import * as main from '@sensei/react';
+    import { createSenseiClient } from '@sensei/react/core';
+    import { createMockSenseiApi } from '@sensei/react/testing';
+    import { createMswHandlers } from '@sensei/react/testing/msw';
+    import { startMockSenseiServer } from '@sensei/react/testing/server';
+    import '@sensei/react/register';
+    const mock = createMockSenseiApi();
+    const client = createSenseiClient({ baseUrl: mock.baseUrl, fetch: mock.fetch, getApiKey: () => 'any key' });
+    const page = await client.list('/v1/migrations', { page: 2, perPage: 10 });
+    if (page.data.length !== 10 || page.pagination.page !== 2 || page.pagination.total !== 150) throw new Error('the mock answered ' + JSON.stringify(page.pagination));
+    for (const name of ['SenseiProvider', 'usePaginatedList', 'useAsyncOperation', 'Paginator']) if (main[name] == null) throw new Error(name + ' is not exported');
+    if (typeof createMswHandlers !== 'function' || typeof startMockSenseiServer !== 'function') throw new Error('testing entries incomplete');
+    console.log('check-dist: installed in an empty app, every entry imports in Node; page 2 of the mock: ' + page.data.length + ' items');
+  `;
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  writeFileSync(join(app, 'smoke.mjs'), script);
+  run(process.execPath, ['smoke.mjs'], app, { stdio: 'inherit' });
+}
 
 try {
   // 1. A fresh clone, without its build: the files git would hand out, node_modules as `npm ci` makes it.
@@ -84,6 +116,7 @@ try {
     const bin = (name) => join(root, 'node_modules/.bin', name);
     run(bin('publint'), ['run', tarball, '--strict'], root, { stdio: 'inherit' });
     run(bin('attw'), [tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css'], root, { stdio: 'inherit' });
+    installAndImport(packageDir);
     rmSync(join(root, 'dist'), { recursive: true, force: true });
     cpSync(join(packageDir, 'dist'), join(root, 'dist'), { recursive: true });
     console.log('check-dist: dist/ is now the packed build');
