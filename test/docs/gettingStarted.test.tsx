@@ -26,6 +26,8 @@ vi.mock('react-dom/client', async (importOriginal) => {
 });
 
 const GUIDE = join(ROOT, 'docs/guides/getting-started.md');
+// The first import transforms the whole library on demand: slow on a loaded machine.
+const RUN_TIMEOUT = 30_000;
 let written: WrittenSnippets;
 
 beforeAll(() => {
@@ -77,7 +79,7 @@ describe('docs/guides/getting-started.md', () => {
     expect(rows()).toHaveLength(20);
     // Page 2 was prefetched: the click cost no request of its own beyond the next prefetch.
     expect(mock.countRequests({ method: 'GET', path: '/v1/migrations' })).toBeLessThanOrEqual(3);
-  });
+  }, RUN_TIMEOUT);
 
   it('starts a migration, follows it to "Completed" and lists it', async () => {
     const { mock } = await openApp();
@@ -90,7 +92,7 @@ describe('docs/guides/getting-started.md', () => {
     expect(within(screen.getByRole('region', { name: 'New migration' })).getByText('Completed')).toBeInTheDocument();
     expect(mock.itemCount).toBe(121);
     expect(screen.getByText('Showing 1–20 of 121')).toBeInTheDocument();
-  });
+  }, RUN_TIMEOUT);
 
   it('after rateLimitOnce(), waits out the 429 and then shows the page', async () => {
     const { mock, scenarios } = await openApp();
@@ -107,5 +109,5 @@ describe('docs/guides/getting-started.md', () => {
 
     await act(() => vi.advanceTimersByTimeAsync(2_000));
     expect(screen.getByText('Showing 101–120 of 120')).toBeInTheDocument();
-  });
+  }, RUN_TIMEOUT);
 });

@@ -45,7 +45,7 @@ describe('README "30 seconds"', () => {
     expect(screen.getByText('Showing 51–100 of 150')).toBeInTheDocument();
     expect(new URLSearchParams(window.location.search).get('page')).toBe('2');
     window.history.replaceState(null, '', '/');
-  });
+  }, 30_000); // the first import transforms the whole library on demand
 });
 
 describe('README: no API key in client-side environment variables', () => {
