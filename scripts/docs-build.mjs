@@ -1,7 +1,8 @@
 // `npm run docs:build`: the docs site in storybook-static/.
 //  1. Storybook (stories, the MDX pages, one page per docs/guides/*.md and the README);
 //  2. the API reference from the source's JSDoc with TypeDoc, into storybook-static/api/, one
-//     module per package entry (read from package.json "exports", so new entries appear);
+//     module per package entry (read from package.json "exports", so new entries appear), and
+//     one for the types public types are built from (docs/typedoc/referencedTypes.ts);
 //  3. llms.txt and the guides as markdown beside them;
 //  4. the link check (scripts/docs-linkcheck.mjs) over the markdown and the built site.
 import { execFileSync } from 'node:child_process';
@@ -58,24 +59,28 @@ function optionCoverage(project) {
 
 async function apiReference() {
   const entries = entryPoints();
+  // Types public types are built from but no entry exports: documented in a module of their own.
+  const referenced = { name: 'Referenced types', source: 'docs/typedoc/referencedTypes.ts' };
   const app = await Application.bootstrap({
-    entryPoints: entries.map((entry) => entry.source),
-    tsconfig: join(root, 'tsconfig.build.json'),
+    entryPoints: [...entries, referenced].map((entry) => entry.source),
+    tsconfig: join(root, 'docs/typedoc/tsconfig.json'),
     name: 'API reference',
     readme: 'none',
     excludePrivate: true,
     excludeInternal: true,
     githubPages: false,
     hideGenerator: true,
-    disableSources: true,
     logLevel: 'Error',
     validation: { notExported: true, invalidLink: false, notDocumented: false },
   });
   const project = await app.convert();
   if (!project) throw new Error('docs-build: TypeDoc could not convert the sources');
   // TypeDoc names modules after their files; a reader imports them by package path.
-  const bySource = new Map(entries.map((entry) => [entry.source.replace(/^src\//, '').replace(/\.tsx?$/, '').replace(/\/index$/, ''), entry.name]));
-  for (const module of project.children ?? []) module.name = bySource.get(module.name) ?? module.name;
+  const bySource = new Map([...entries, referenced].map((entry) => [entry.source, entry.name]));
+  for (const module of project.children ?? []) {
+    const source = module.sources?.[0]?.fullFileName ?? '';
+    module.name = bySource.get(relative(root, source)) ?? module.name;
+  }
   await app.generateDocs(project, join(site, 'api'));
   const coverage = optionCoverage(project);
   const report = [

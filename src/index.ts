@@ -76,13 +76,3 @@ export { useSuspenseSenseiQuery } from './react/useSuspenseSenseiQuery.js';
 export type { UseSuspenseSenseiQueryOptions, UseSuspenseSenseiQueryResult } from './react/useSuspenseSenseiQuery.js';
 export { useSuspensePaginatedList } from './react/useSuspensePaginatedList.js';
 export type { UseSuspensePaginatedListOptions, UseSuspensePaginatedListResult } from './react/useSuspensePaginatedList.js';
-// Types that public types are built from, exported so that the API reference (npm run
-// docs:build) documents their members too. Types only: no byte is added to a bundle.
-export type { AsyncOperationOptions, OperationWaiting } from './core/OperationObserver.js';
-export type { RequestWaitStore } from './core/RequestWaitStore.js';
-export type { HeaderSource } from './core/parseRateLimit.js';
-export type { StandardSchemaResult } from './core/standardSchema.js';
-export type { SenseiClientConfig } from './react/SenseiProvider.js';
-export type { OperationProgressOwnProps } from './components/OperationProgress.js';
-export type { PaginatorListSource, PaginatorOwnProps, PaginatorPaginationSource } from './components/Paginator.js';
-export type { SenseiErrorPanelOwnProps, SenseiErrorPanelSource } from './components/SenseiErrorPanel.js';

@@ -120,7 +120,7 @@ export interface PaginatorOwnProps {
   classNames?: Partial<Record<PaginatorPart, string>>;
 }
 
-type PageChangeHandler = (page: number, details: PaginatorChangeDetails) => void;
+export type PageChangeHandler = (page: number, details: PaginatorChangeDetails) => void;
 
 /** Driven by `usePaginatedList`: pages, per-page and loading state all come from `list`. */
 export interface PaginatorListSource {
