@@ -550,9 +550,11 @@ function invalidResponse(
 
 /**
  * Builds the typed error for a 4xx/5xx, whatever its body looks like. What the body says wins
- * over `known` (the response's status, headers and target).
+ * over `known` (the response's status, headers and target). Exported for the devtools' injected
+ * errors (`senseiErrorTypes`), which must be the client's own; not part of the public API.
+ * @internal
  */
-function httpError(text: string, key: string | undefined, known: Omit<SenseiErrorInit, 'kind' | 'message'> & { status: number }): SenseiHttpError {
+export function httpError(text: string, key: string | undefined, known: Omit<SenseiErrorInit, 'kind' | 'message'> & { status: number }): SenseiHttpError {
   let payload: SenseiErrorPayload | undefined;
   if (text.length <= MAX_ERROR_BODY_CHARS) {
     try {
