@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { defaultDevtoolsLabels } from './devtoolsLabels.js';
 import { SenseiDevtoolsPanel, type SenseiDevtoolsPanelProps } from './SenseiDevtoolsPanel.js';
 
@@ -136,7 +136,11 @@ export function SenseiDevtools({ initialIsOpen = false, toggleKey = 'S', storage
   };
 
   return (
-    <div className={['sensei-devtools', className].filter(Boolean).join(' ')} data-state={open ? 'open' : 'closed'}>
+    <div
+      className={['sensei-devtools', className].filter(Boolean).join(' ')}
+      data-state={open ? 'open' : 'closed'}
+      style={{ '--sensei-devtools-height': `${height}px` } as CSSProperties}
+    >
       <button
         ref={toggleRef}
         type="button"
@@ -148,7 +152,7 @@ export function SenseiDevtools({ initialIsOpen = false, toggleKey = 'S', storage
         {title}
       </button>
       {open && (
-        <section className="sensei-devtools__panel" aria-label={title} style={{ blockSize: `${height}px` }} ref={panelRef}>
+        <section className="sensei-devtools__panel" aria-label={title} style={{ blockSize: 'var(--sensei-devtools-height)' }} ref={panelRef}>
           <div
             className="sensei-devtools__resize"
             role="separator"
