@@ -86,8 +86,9 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
   const openAt = client.rateLimit.openAt(now);
   const minuteAgo = now - 60_000;
 
-  const section = (id: string, title: string, content: ReactNode) => (
-    <section className="sensei-devtools__section" aria-labelledby={`${ids}${id}`} data-slot={id}>
+  // A section whose table is wider than the panel scrolls sideways: keyboard users can reach it.
+  const section = (id: string, title: string, content: ReactNode, scrolls = false) => (
+    <section className="sensei-devtools__section" aria-labelledby={`${ids}${id}`} data-slot={id} tabIndex={scrolls ? 0 : undefined}>
       <Section id={`${ids}${id}`} className="sensei-devtools__heading">
         {title}
       </Section>
@@ -194,6 +195,7 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
             </tbody>
           </table>
         ),
+        seen.waiting.length > 0,
       )}
 
       {section(
@@ -247,6 +249,7 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
             </tbody>
           </table>
         ),
+        operations.length > 0,
       )}
 
       {section(
@@ -289,6 +292,7 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
             </tbody>
           </table>
         ),
+        seen.errors.length > 0,
       )}
     </div>
   );
