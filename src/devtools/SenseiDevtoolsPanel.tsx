@@ -96,6 +96,23 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
     </section>
   );
   const empty = (text: string) => <p className="sensei-devtools__empty">{text}</p>;
+  const table = (columns: readonly string[], rows: readonly ReactNode[], none: string) =>
+    rows.length === 0 ? (
+      empty(none)
+    ) : (
+      <table className="sensei-devtools__table">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{rows}</tbody>
+      </table>
+    );
 
   return (
     <div ref={ref} className={['sensei-devtools__body', className].filter(Boolean).join(' ')} {...rest}>
@@ -167,33 +184,20 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
       {section(
         'waiting',
         labels.waiting,
-        seen.waiting.length === 0 ? (
-          empty(labels.noneWaiting)
-        ) : (
-          <table className="sensei-devtools__table">
-            <thead>
-              <tr>
-                <th scope="col">{labels.method}</th>
-                <th scope="col">{labels.path}</th>
-                <th scope="col">{labels.since}</th>
-                <th scope="col">{labels.until}</th>
-                <th scope="col">{labels.why}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {seen.waiting.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{entry.method}</td>
-                  <td>
-                    <code>{entry.path}</code>
-                  </td>
-                  <td>{at(entry.since)}</td>
-                  <td data-slot="countdown">{entry.until === undefined ? labels.unknown : `${at(entry.until)} (${countdown(entry.until)})`}</td>
-                  <td>{entry.reason === 'rate-limit' ? labels.whyRateLimit : labels.whyBudget}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        table(
+          [labels.method, labels.path, labels.since, labels.until, labels.why],
+          seen.waiting.map((entry) => (
+            <tr key={entry.id}>
+              <td>{entry.method}</td>
+              <td>
+                <code>{entry.path}</code>
+              </td>
+              <td>{at(entry.since)}</td>
+              <td data-slot="countdown">{entry.until === undefined ? labels.unknown : `${at(entry.until)} (${countdown(entry.until)})`}</td>
+              <td>{entry.reason === 'rate-limit' ? labels.whyRateLimit : labels.whyBudget}</td>
+            </tr>
+          )),
+          labels.noneWaiting,
         ),
         seen.waiting.length > 0,
       )}
@@ -223,31 +227,19 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
       {section(
         'operations',
         labels.operations,
-        operations.length === 0 ? (
-          empty(labels.noneOperations)
-        ) : (
-          <table className="sensei-devtools__table">
-            <thead>
-              <tr>
-                <th scope="col">{labels.path}</th>
-                <th scope="col">{labels.status}</th>
-                <th scope="col">{labels.nextPoll}</th>
-                <th scope="col">{labels.leader}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {operations.map((entry) => (
-                <tr key={entry.statusUrl}>
-                  <td>
-                    <code>{entry.statusUrl}</code>
-                  </td>
-                  <td>{entry.status ?? labels.unknown}</td>
-                  <td>{countdown(entry.nextPollAt)}</td>
-                  <td>{entry.leader === 'this' ? labels.thisTab : labels.otherTab}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        table(
+          [labels.path, labels.status, labels.nextPoll, labels.leader],
+          operations.map((entry) => (
+            <tr key={entry.statusUrl}>
+              <td>
+                <code>{entry.statusUrl}</code>
+              </td>
+              <td>{entry.status ?? labels.unknown}</td>
+              <td>{countdown(entry.nextPollAt)}</td>
+              <td>{entry.leader === 'this' ? labels.thisTab : labels.otherTab}</td>
+            </tr>
+          )),
+          labels.noneOperations,
         ),
         operations.length > 0,
       )}
@@ -266,31 +258,19 @@ export const SenseiDevtoolsPanel = forwardRef<HTMLDivElement, SenseiDevtoolsPane
       {section(
         'errors',
         labels.errors,
-        seen.errors.length === 0 ? (
-          empty(labels.noneErrors)
-        ) : (
-          <table className="sensei-devtools__table">
-            <thead>
-              <tr>
-                <th scope="col">{labels.status}</th>
-                <th scope="col">{labels.code}</th>
-                <th scope="col">{labels.message}</th>
-                <th scope="col">{labels.requestId}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {seen.errors.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{entry.status ?? entry.kind}</td>
-                  <td>{entry.code ?? labels.unknown}</td>
-                  <td>
-                    {entry.message} <code>{`${entry.method} ${entry.path}`}</code>
-                  </td>
-                  <td>{entry.requestId ? <SenseiRequestId requestId={entry.requestId} /> : labels.unknown}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        table(
+          [labels.status, labels.code, labels.message, labels.requestId],
+          seen.errors.map((entry) => (
+            <tr key={entry.id}>
+              <td>{entry.status ?? entry.kind}</td>
+              <td>{entry.code ?? labels.unknown}</td>
+              <td>
+                {entry.message} <code>{`${entry.method} ${entry.path}`}</code>
+              </td>
+              <td>{entry.requestId ? <SenseiRequestId requestId={entry.requestId} /> : labels.unknown}</td>
+            </tr>
+          )),
+          labels.noneErrors,
         ),
         seen.errors.length > 0,
       )}

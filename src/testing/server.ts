@@ -8,10 +8,3 @@ export {
   type MockSenseiServer,
   type MockSenseiServerOptions,
 } from './startMockSenseiServer.js';
-export {
-  handleScenarioControl,
-  SCENARIO_CONTROL_PATH,
-  type ScenarioControlHeaders,
-  type ScenarioControlRequest,
-  type ScenarioControlState,
-} from './handleScenarioControl.js';
