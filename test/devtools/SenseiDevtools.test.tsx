@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SenseiDevtools } from '../../src/devtools/index.js';
+import { useAsyncOperation } from '../../src/react/useAsyncOperation.js';
 import { handleScenarioControl } from '../../src/testing/index.js';
 import { fakeTimersUser } from '../fakeTimersUser.js';
 import { createHarness } from '../react/senseiTestHarness.js';
@@ -165,5 +166,29 @@ describe('<SenseiDevtools>', () => {
     await user.click(retries.getByRole('button', { name: 'Retry now' }));
     await act(() => vi.advanceTimersByTimeAsync(10));
     expect(api.countRequests()).toBe(2);
+  });
+
+  it('lists a polled operation with its status, the countdown to its next poll and the tab that leads', async () => {
+    vi.useFakeTimers({ now: START });
+    const { wrapper, api } = createHarness({ api: { scenario: { operations: { pollsToComplete: 3, retryAfterSeconds: 2 } } } });
+    let start: (body: unknown) => void = () => {};
+    function Starter() {
+      start = useAsyncOperation({ startPath: '/v1/migrations' }).start;
+      return null;
+    }
+    render(
+      <>
+        <Starter />
+        <SenseiDevtools initialIsOpen />
+      </>,
+      { wrapper },
+    );
+    act(() => start({ name: 'users' }));
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    const row = () => within(section('Polled operations')).getAllByRole('row')[1];
+    expect(row()).toHaveTextContent(/^https:\/\/api\.sensei\.test\/v1\/migrations\/mig_\d+running0:0[12]this tab$/);
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(api.countRequests({ method: 'GET' })).toBe(3);
+    expect(within(section('Polled operations')).getByText('No operation is polled.')).toBeInTheDocument();
   });
 });
