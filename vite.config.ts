@@ -45,6 +45,8 @@ function stylesheet(): Plugin {
     apply: 'build',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineImports(resolve(root, 'src/styles.css')) });
+      // The devtools' own sheet: apps that leave the devtools out ship none of it.
+      this.emitFile({ type: 'asset', fileName: 'devtools.css', source: inlineImports(resolve(root, 'src/devtools/devtools.css')) });
     },
   };
 }
@@ -73,6 +75,7 @@ export default defineConfig({
         'testing/msw': resolve(root, 'src/testing/msw.ts'),
         'testing/server': resolve(root, 'src/testing/server.ts'),
         register: resolve(root, 'src/register.ts'),
+        'devtools/index': resolve(root, 'src/devtools/index.ts'),
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

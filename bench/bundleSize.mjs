@@ -45,6 +45,14 @@ export const libraryCases = [
     label: 'an app importing only `SenseiErrorPanel`',
     code: `import { SenseiErrorPanel } from ${importPath('index.js')};\nconsole.log(SenseiErrorPanel);`,
   },
+  {
+    id: 'devtools',
+    label: 'the `@sensei/react/devtools` entry (what it adds beside the library modules)',
+    // The library's own modules external: only what a lazy devtools chunk adds to an app that
+    // already has the library.
+    code: `import * as devtools from ${importPath('devtools/index.js')};\nconsole.log(devtools);`,
+    external: ['core', 'react', 'components'].map((dir) => join(dist, dir, '*')),
+  },
 ];
 
 /** Not budgeted: the smallest app that really pages a list (it needs a client and the provider). */

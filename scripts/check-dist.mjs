@@ -115,7 +115,7 @@ try {
     // 4. The same tarball through publint and arethetypeswrong.
     const bin = (name) => join(root, 'node_modules/.bin', name);
     run(bin('publint'), ['run', tarball, '--strict'], root, { stdio: 'inherit' });
-    run(bin('attw'), [tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css'], root, { stdio: 'inherit' });
+    run(bin('attw'), [tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './devtools.css'], root, { stdio: 'inherit' });
     installAndImport(packageDir);
     rmSync(join(root, 'dist'), { recursive: true, force: true });
     cpSync(join(packageDir, 'dist'), join(root, 'dist'), { recursive: true });

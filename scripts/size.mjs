@@ -32,6 +32,9 @@ const budgets = [
   { bundle: 'whole', zod: true, max: 37_600, target: 16 * KB, rule: 'ceiling 37.6 KB (target 16 KB)' },
   { bundle: 'whole', zod: false, max: 31_700, target: 10 * KB, rule: 'ceiling 31.7 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
+  // Issue 19: `@sensei/react/devtools` is its own entry (0 B in the main one), loaded lazily in
+  // development. Its ceiling counts what it adds beside the library modules: 6168 B measured.
+  { bundle: 'devtools', zod: true, max: 6_200, rule: 'devtools entry ceiling 6.2 KB' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },

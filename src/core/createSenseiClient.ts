@@ -1,4 +1,5 @@
 import { warnOnce } from './dev.js';
+import { createSenseiEventStream, type SenseiEvent, type SenseiEventStream } from './SenseiEventStream.js';
 import { errorBodySchema, type SenseiErrorPayload } from './errorBodySchema.js';
 import { isNetworkError } from './isNetworkError.js';
 import { type Operation, operationSchema } from './operationSchema.js';
@@ -166,6 +167,12 @@ export interface SenseiClient {
   readonly apiId: string;
   /** The client's rate-limit store; hooks and components subscribe to it. */
   readonly rateLimit: RateLimitStore;
+  /**
+   * Every request's way through the client — `held`, `released`, `sent`, `answered`, `failed` —
+   * and the retries TanStack Query schedules (`retried`): one subscription for devtools and
+   * telemetry. See the README's "Events".
+   */
+  readonly events: SenseiEventStream;
   /** Whether this client shares state with other tabs (operations then poll from one tab). */
   readonly sharesAcrossTabs?: boolean;
   /** Any request; the body is parsed as JSON except for 204/205/HEAD. */
@@ -207,6 +214,8 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   const authScheme = options.authScheme ?? 'Bearer';
   /** The key each successful response was fetched with, to redact what the UI will show of it. */
   const keysUsed = new WeakMap<SenseiResponse<unknown>, string>();
+  const events = createSenseiEventStream();
+  let requestCount = 0;
   // Servers are not tabs: only a browser document shares by default.
   const share = options.shareAcrossTabs ?? typeof document !== 'undefined';
   const stopSharing =
@@ -245,6 +254,8 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     const where = { method, url: url.href, idempotent: IDEMPOTENT_METHODS.has(method) || Boolean(init.idempotencyKey) };
     const timeoutMs = normalizeTimeout(init.timeoutMs, defaultTimeout);
     const userSignal = init.signal;
+    const request = { id: (requestCount += 1), method, url: url.href };
+    let sentAt: number | undefined;
 
     // One controller joins the caller's signal and our timeout, so fetch and body reads stop.
     const controller = new AbortController();
@@ -287,7 +298,16 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     };
 
     try {
-      if (gate) release = await store.acquire(signal, init.onGateHold, where);
+      if (gate) {
+        release = await store.acquire(
+          signal,
+          (hold) => {
+            init.onGateHold?.(hold);
+            events.emit({ type: hold ? 'held' : 'released', at: timers.now(), request, ...hold } as SenseiEvent);
+          },
+          where,
+        );
+      }
       // The timeout starts when the request leaves, not while it waits at the gate.
       if (timeoutMs > 0 && timeoutMs < Infinity) {
         timer = timers.setTimeout(() => {
@@ -307,13 +327,18 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
       }
 
+      sentAt = timers.now();
+      events.emit({ type: 'sent', at: sentAt, request });
       const response = await fetchSameOrigin(url, { method, headers, body, signal }, key, where);
       const now = timers.now();
       const rateLimit = parseRateLimit(response.headers, now);
       const { status } = response;
+      const requestId = response.headers.get('x-request-id') ?? undefined;
       store.update(rateLimit, status);
       release?.();
-      if (status === 429 && rateLimit?.retryAt === undefined && rateLimit?.resetAt === undefined) {
+      events.emit({ type: 'answered', at: now, request, status, requestId, durationMs: now - sentAt, headers: response.headers });
+      // Inline, not only inside warnOnce: a production build drops the message with the branch.
+      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && status === 429 && rateLimit?.retryAt === undefined && rateLimit?.resetAt === undefined) {
         warnOnce(
           `hidden-headers:${base.origin}`,
           `A 429 from ${base.origin} carried no readable Retry-After or X-RateLimit-Reset header, so requests fall back to backoff. ` +
@@ -321,7 +346,6 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         );
       }
       const retryAfterMs = rateLimit?.retryAt !== undefined ? rateLimit.retryAt - now : undefined;
-      const requestId = response.headers.get('x-request-id') ?? undefined;
       const noBody = status === 204 || status === 205 || status === 304 || method === 'HEAD';
       const text = noBody ? '' : await response.text();
 
@@ -343,7 +367,10 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       if (key) keysUsed.set(result, key);
       return result;
     } catch (cause) {
-      throw fail(cause);
+      const error = fail(cause);
+      const at = timers.now();
+      events.emit({ type: 'failed', at, request, error, durationMs: sentAt === undefined ? 0 : at - sentAt });
+      throw error;
     } finally {
       if (timer !== undefined) timers.clearTimeout(timer);
       userSignal?.removeEventListener('abort', onAbort);
@@ -433,6 +460,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
     baseUrl: base.href,
     apiId: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
     rateLimit: store,
+    events,
     sharesAcrossTabs: Boolean(share) && !options.rateLimitStore,
     request,
     get: withoutBody('GET'),
@@ -489,7 +517,7 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
 function normalizeTimeout(value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && value >= 0) return value;
-  warnOnce(`timeoutMs:${String(value)}`, `timeoutMs ${String(value)} is no duration in ms; using ${fallback}.`);
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnOnce(`timeoutMs:${String(value)}`, `timeoutMs ${String(value)} is no duration in ms; using ${fallback}.`);
   return fallback;
 }
 
@@ -522,9 +550,11 @@ function invalidResponse(
 
 /**
  * Builds the typed error for a 4xx/5xx, whatever its body looks like. What the body says wins
- * over `known` (the response's status, headers and target).
+ * over `known` (the response's status, headers and target). Exported for the devtools' injected
+ * errors (`senseiErrorTypes`), which must be the client's own; not part of the public API.
+ * @internal
  */
-function httpError(text: string, key: string | undefined, known: Omit<SenseiErrorInit, 'kind' | 'message'> & { status: number }): SenseiHttpError {
+export function httpError(text: string, key: string | undefined, known: Omit<SenseiErrorInit, 'kind' | 'message'> & { status: number }): SenseiHttpError {
   let payload: SenseiErrorPayload | undefined;
   if (text.length <= MAX_ERROR_BODY_CHARS) {
     try {

@@ -87,3 +87,4 @@ export type {
   SenseiResourceQuery,
 } from './senseiQueries.js';
 export { dehydrateSensei, hydrateSensei, senseiDehydrateOptions } from './senseiHydration.js';
+export type { SenseiEvent, SenseiEventListener, SenseiEventRequest, SenseiEventStream } from './SenseiEventStream.js';

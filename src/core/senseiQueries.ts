@@ -8,6 +8,7 @@ import { createRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from './
 import type { SenseiError } from './SenseiError.js';
 import { senseiKeys } from './senseiKeys.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
+import { timers } from './timers.js';
 import { validateResponse } from './validateResponse.js';
 
 /**
@@ -111,7 +112,21 @@ export interface SenseiMutationInput<TData, TVariables> {
 export function senseiQueries(client: SenseiClient, { retry }: SenseiQueriesOptions = {}) {
   const policy =
     retry === undefined ? defaultRetryPolicy : typeof retry === 'object' && 'retryDelay' in retry ? retry : createRetryPolicy(retry);
-  const common = { retry: policy.retry, retryDelay: policy.retryDelay, meta: { sensei: true as const } };
+  const common = {
+    // The policy decides; the client's event stream hears each retry it grants (TanStack asks
+    // `retryDelay` first, so the scheduled time is known here).
+    retry: (failureCount: number, error: SenseiError) => {
+      const ok = policy.retry(failureCount, error);
+      const retryAt = ok ? policy.scheduledRetryAt(error) : undefined;
+      if (retryAt !== undefined) {
+        const at = timers.now();
+        client.events.emit({ type: 'retried', at, attempt: failureCount + 2, delayMs: retryAt - at, reason: String(error.status ?? error.kind), error });
+      }
+      return ok;
+    },
+    retryDelay: policy.retryDelay,
+    meta: { sensei: true as const },
+  };
 
   /** A query built from its key and one attempt; the attempt reports its gate holds to the QueryClient's wait store. */
   const query = <TData, TKey extends QueryKey>(

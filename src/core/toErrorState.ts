@@ -333,7 +333,7 @@ function catalogMessage(entry: ErrorCatalogEntry | undefined, base: Classified):
     return typeof result === 'string' ? result : undefined;
   } catch (cause) {
     // Error UI must not crash on its own catalog: fall back to the default text.
-    warnOnce(`catalog-message:${base.code}`, `The error catalog's message function for code "${base.code}" threw: ${String(cause)}`);
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnOnce(`catalog-message:${base.code}`, `The error catalog's message function for code "${base.code}" threw: ${String(cause)}`);
     return undefined;
   }
 }

@@ -34,3 +34,11 @@ export type {
   RateLimitScenario,
   SlowScenario,
 } from './MockScenario.js';
+// Browser-safe: an MSW setup can answer the same control requests as the HTTP server.
+export {
+  handleScenarioControl,
+  SCENARIO_CONTROL_PATH,
+  type ScenarioControlHeaders,
+  type ScenarioControlRequest,
+  type ScenarioControlState,
+} from './handleScenarioControl.js';

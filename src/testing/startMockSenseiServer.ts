@@ -5,6 +5,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 // Node's own timers: a test's fake timers must not keep the server alive or close it early.
 import { clearTimeout, setTimeout } from 'node:timers';
 import { createMockSenseiApi, type MockSenseiApi } from './createMockSenseiApi.js';
+import { handleScenarioControl, SCENARIO_CONTROL_PATH } from './handleScenarioControl.js';
 
 /** Options of `startMockSenseiServer`. */
 export interface MockSenseiServerOptions {
@@ -36,11 +37,21 @@ export interface MockSenseiServerOptions {
    */
   corsOrigin?: string;
   /**
-   * The server closes itself after this long, so a forgotten one never outlives the tests.
-   * `Infinity` (or anything over about 24 days) keeps it open until `close()`, for a demo.
+   * The server closes itself this long after it started, so one a test forgot never keeps the
+   * process alive for long; it says so with a `console.warn` when it does. `Infinity` keeps it
+   * open until `close()` — use that for a dev server or a demo. Any length works, also one
+   * past 2^31 − 1 ms (it is timed in steps); NaN or a negative value throws a `RangeError`.
    * @default 600_000 (10 minutes)
    */
   maxLifetimeMs?: number;
+  /**
+   * Answer `GET` and `POST /__sensei/scenario` (see `ScenarioControlRequest`), so another
+   * process, `curl` or `<SenseiDevtools mockControlUrl>` can read and switch the scenario:
+   * `curl -X POST $URL/__sensei/scenario -d '{"scenario":{"error":{"status":503}},"replace":true}'`.
+   * The server listens on loopback only; turn this off to serve nothing but the API.
+   * @default true
+   */
+  control?: boolean;
 }
 
 /** A running mock server. */
@@ -97,7 +108,11 @@ export async function startMockSenseiServer(
     host = '127.0.0.1',
     corsOrigin = '*',
     maxLifetimeMs = 600_000,
+    control = true,
   } = options;
+  if (!(maxLifetimeMs >= 0)) {
+    throw new RangeError(`maxLifetimeMs must be a duration in ms (>= 0, or Infinity), got ${String(maxLifetimeMs)}`);
+  }
   let exposeHeaders = options.exposeHeaders ?? true;
 
   function setCorsHeaders(res: ServerResponse): void {
@@ -127,7 +142,10 @@ export async function startMockSenseiServer(
     const request = await toRequest(req, controller.signal, origin);
     let response: Response;
     try {
-      response = await api.handle(request);
+      response =
+        control && new URL(request.url).pathname === SCENARIO_CONTROL_PATH
+          ? await handleScenarioControl(request, api, handle)
+          : await api.handle(request);
     } catch (error: unknown) {
       if (controller.signal.aborted) return; // Nobody is left to answer.
       throw error;
@@ -175,6 +193,7 @@ export async function startMockSenseiServer(
   const origin = `http://${hostname}:${address.port}`;
 
   let closing: Promise<void> | undefined;
+  let lifetime: ReturnType<typeof setTimeout> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       clearTimeout(lifetime);
@@ -183,11 +202,26 @@ export async function startMockSenseiServer(
     });
     return closing;
   };
-  // Node turns a delay past 2^31 - 1 ms (about 24 days) into 1 ms: a longer one arms no timer.
-  const lifetime = maxLifetimeMs <= 2 ** 31 - 1 ? setTimeout(() => void close(), maxLifetimeMs) : undefined;
-  lifetime?.unref();
+  // Node turns a delay past 2^31 - 1 ms (about 24 days) into 1 ms: a longer one waits in steps.
+  const endsAt = Date.now() + maxLifetimeMs;
+  const armLifetime = () => {
+    const left = endsAt - Date.now();
+    lifetime = setTimeout(
+      () => {
+        if (left > MAX_TIMER_MS) return armLifetime();
+        console.warn(
+          `[@sensei/react/testing] The mock Sensei server at ${origin} closed itself after maxLifetimeMs (${maxLifetimeMs} ms). ` +
+            'Pass maxLifetimeMs: Infinity to keep it open until close().',
+        );
+        void close();
+      },
+      Math.max(0, Math.min(left, MAX_TIMER_MS)),
+    );
+    lifetime.unref();
+  };
+  if (maxLifetimeMs !== Infinity) armLifetime();
 
-  return {
+  const handle: MockSenseiServer = {
     url: origin,
     api,
     get exposeHeaders() {
@@ -198,7 +232,11 @@ export async function startMockSenseiServer(
     },
     close,
   };
+  return handle;
 }
+
+/** The longest delay a Node timer takes as it is. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 async function toRequest(req: IncomingMessage, signal: AbortSignal, origin: string): Promise<Request> {
   const headers = new Headers();

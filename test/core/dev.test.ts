@@ -47,3 +47,29 @@ describe('isDevelopment in a bundled production app', () => {
     expect(sandbox.__dev).toBe(false);
   });
 });
+
+describe('development warnings in a production bundle', () => {
+  it('leave no text behind: the inline guard folds, so the core ships none of the messages', async () => {
+    const { build } = await import('esbuild');
+    const bundle = async (nodeEnv: string) =>
+      (
+        await build({
+          stdin: { contents: "export { createSenseiClient, toErrorState } from './src/core/index.ts';", resolveDir: process.cwd(), loader: 'ts' },
+          bundle: true,
+          minify: true,
+          write: false,
+          format: 'esm',
+          platform: 'browser',
+          external: ['zod', 'zod/*', '@tanstack/*'],
+          define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
+          logLevel: 'silent',
+        })
+      ).outputFiles[0]!.text;
+    const messages = ['carried no readable Retry-After', 'is no duration in ms', "message function for code"];
+    const development = await bundle('development');
+    for (const message of messages) expect(development).toContain(message);
+    const production = await bundle('production');
+    for (const message of messages) expect(production).not.toContain(message);
+    expect(production).not.toContain('[@sensei/react]');
+  });
+});

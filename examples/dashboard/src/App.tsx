@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createSenseiClient, RateLimitBanner, SenseiErrorBoundary, SenseiProvider, SenseiToaster } from '../../../src/index.js';
 import type { DemoConfig } from './config.js';
+import { DemoDevtools } from './DemoDevtools.js';
 import { MigrationsTable } from './MigrationsTable.js';
 import { ScenarioStrip } from './ScenarioStrip.js';
 import { StartMigration } from './StartMigration.js';
@@ -44,6 +45,7 @@ export function App({ config }: { config: DemoConfig }) {
         </p>
       </footer>
       <SenseiToaster />
+      <DemoDevtools mockControlUrl={config.mock ? config.apiUrl : undefined} />
     </SenseiProvider>
   );
 }
