@@ -137,12 +137,19 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const sync = useMemo(() => (urlSync === true ? createLocationPageSync() : urlSync || undefined), [urlSync]);
   const useUrl = sync !== undefined && controlledPage === undefined;
   const subscribe = useUrl ? sync.subscribe : noSubscribe;
-  const urlPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().page : undefined), () => undefined);
-  const urlPerPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().perPage : undefined), () => undefined);
+  const urlPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().page : undefined), () => (useUrl ? sync.readServer?.().page : undefined));
+  const urlPerPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().perPage : undefined), () => (useUrl ? sync.readServer?.().perPage : undefined));
   const [localPage, setLocalPage] = useState(defaultPage);
   const [localPerPage, setLocalPerPage] = useState(defaultPerPage);
 
-  const page = wholePage(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage));
+  // New `params` (filters) go back to page 1, before any request for the old page with them. The
+  // page changing in the same step (Back across a filter change, a link with both) is kept.
+  const requestedPage = controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage);
+  const paramsKey = hashKey([params]);
+  const [pageOf, setPageOf] = useState({ params: paramsKey, page: requestedPage });
+  const backToFirst = controlledPage === undefined && paramsKey !== pageOf.params && requestedPage === pageOf.page && requestedPage !== 1;
+  if (!backToFirst && (paramsKey !== pageOf.params || requestedPage !== pageOf.page)) setPageOf({ params: paramsKey, page: requestedPage });
+  const page = backToFirst ? 1 : wholePage(requestedPage);
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
   // The query of a page, from the factories (so a page prefetched anywhere is found here) with
@@ -184,6 +191,14 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
     },
     [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange, setLocalPage, setLocalPerPage],
   );
+
+  useEffect(() => {
+    if (!backToFirst) return;
+    if (useUrl) sync.write({ page: 1, perPage }, { replace: true });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- in an effect, as it also tells the parent
+    else setLocalPage(1);
+    onPageChange?.(1);
+  }, [backToFirst, useUrl, sync, perPage, onPageChange]);
 
   // Clamp after deletions: the query already fetched and cached the last page. An effect,
   // because it also tells the parent (onPageChange / URL), which render must not do. Clamped by
