@@ -29,7 +29,7 @@ export function pageParamNames({ prefix = '', pageParam = 'page', perPageParam =
  * `'1e3'`, past 2^53) is `undefined`, so a hand-edited URL falls back to the default page.
  */
 export function parsePageParam(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : 0;
+  const n = /^\d+$/.test(String(value)) ? Number(value) : 0;
   return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import { type PageParamOptions, pageParamNames, parsePageParam, withPageParams } from '../core/pageParams.js';
+import { type PageParamOptions, parsePageParam } from '../core/pageParams.js';
 
 /** A list's page and per-page values as a URL holds them (`undefined` when absent or invalid). */
 export interface PageUrlState {
@@ -51,7 +51,7 @@ export interface PageUrlSync {
   subscribe(listener: () => void): () => void;
 }
 
-export interface LocationPageSyncOptions extends PageParamOptions {
+export interface LocationPageSyncOptions extends Omit<PageParamOptions, 'prefix'> {
   /**
    * `push` adds a history entry per page so Back returns to the previous page; `replace` does not.
    * A clamp past the end always replaces.
@@ -70,7 +70,8 @@ const hasWindow = () => typeof window !== 'undefined';
  * (`@sensei/react/router/*`): writing `history` behind a router's back leaves it a stale URL.
  */
 export function createLocationPageSync(options: LocationPageSyncOptions = {}): PageUrlSync {
-  const names = pageParamNames(options);
+  const pageParam = options.pageParam ?? 'page';
+  const perPageParam = options.perPageParam ?? 'per_page';
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();
@@ -79,14 +80,16 @@ export function createLocationPageSync(options: LocationPageSyncOptions = {}): P
     read() {
       if (!hasWindow()) return { page: undefined, perPage: undefined };
       const params = new URLSearchParams(window.location.search);
-      return { page: parsePageParam(params.get(names[0])), perPage: parsePageParam(params.get(names[1])) };
+      return { page: parsePageParam(params.get(pageParam)), perPage: parsePageParam(params.get(perPageParam)) };
     },
-    write(state, { replace = false } = {}) {
+    write({ page, perPage }, { replace = false } = {}) {
       if (!hasWindow()) return;
       const { location, history } = window;
-      const search = withPageParams(location.search, names, state);
-      if (search === location.search) return;
-      const url = location.pathname + search + location.hash;
+      const url = new URL(location.href);
+      const { searchParams } = url;
+      searchParams.set(pageParam, String(page));
+      if (perPage !== undefined) searchParams.set(perPageParam, String(perPage));
+      if (url.href === location.href) return;
       if (replace || options.history === 'replace') history.replaceState(history.state, '', url);
       else history.pushState(history.state, '', url);
       notify();

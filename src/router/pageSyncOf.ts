@@ -1,5 +1,8 @@
-import type { PageUrlSync } from '../react/createLocationPageSync.js';
-import { parsePageParam } from '../core/pageParams.js';
+import { type PageParamOptions, parsePageParam } from '../core/pageParams.js';
+import type { LocationPageSyncOptions, PageUrlSync } from '../react/createLocationPageSync.js';
+
+/** Options of every router adapter: parameter names (with a prefix) and push or replace. */
+export interface RouterPageSyncOptions extends PageParamOptions, Pick<LocationPageSyncOptions, 'history'> {}
 
 // The router re-renders the component on every URL change and the adapter returns a new object
 // then: there is nothing to subscribe to.

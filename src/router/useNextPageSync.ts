@@ -2,10 +2,10 @@
 import { useRouter, useSearchParams } from 'next/navigation.js';
 import { useMemo } from 'react';
 import { pageParamNames, withPageParams } from '../core/pageParams.js';
-import type { LocationPageSyncOptions, PageUrlSync } from '../react/createLocationPageSync.js';
-import { pageSyncOf } from './pageSyncOf.js';
+import type { PageUrlSync } from '../react/createLocationPageSync.js';
+import { pageSyncOf, type RouterPageSyncOptions } from './pageSyncOf.js';
 
-export interface NextPageSyncOptions extends LocationPageSyncOptions {
+export interface NextPageSyncOptions extends RouterPageSyncOptions {
   /**
    * `true` writes with `history.pushState`/`replaceState`, which the App Router folds into
    * `useSearchParams` without asking the server again: a page change costs one API request

@@ -2,10 +2,10 @@
 import { parseAsString, useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import { pageParamNames } from '../core/pageParams.js';
-import type { LocationPageSyncOptions, PageUrlSync } from '../react/createLocationPageSync.js';
-import { pageSyncOf } from './pageSyncOf.js';
+import type { PageUrlSync } from '../react/createLocationPageSync.js';
+import { pageSyncOf, type RouterPageSyncOptions } from './pageSyncOf.js';
 
-export interface NuqsPageSyncOptions extends LocationPageSyncOptions {
+export interface NuqsPageSyncOptions extends RouterPageSyncOptions {
   /**
    * nuqs' `shallow`: `false` asks the server again on each page change (Next.js, Remix, React
    * Router loaders); `true` updates the URL in the browser only.

@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { type Location, useLocation, useNavigate } from 'react-router';
 import { pageParamNames, withPageParams } from '../core/pageParams.js';
-import type { LocationPageSyncOptions, PageUrlSync } from '../react/createLocationPageSync.js';
-import { pageSyncOf } from './pageSyncOf.js';
+import type { PageUrlSync } from '../react/createLocationPageSync.js';
+import { pageSyncOf, type RouterPageSyncOptions } from './pageSyncOf.js';
 
 // The search each rendered location was last written to, until the router renders the write:
 // two lists writing in one tick (both clamped, both back to page 1) build on each other instead
@@ -18,7 +18,7 @@ const written = new WeakMap<Location, string>();
  * @example
  * const list = usePaginatedList({ path: '/v1/migrations', params: { status }, urlSync: useReactRouterPageSync() });
  */
-export function useReactRouterPageSync(options: LocationPageSyncOptions = {}): PageUrlSync {
+export function useReactRouterPageSync(options: RouterPageSyncOptions = {}): PageUrlSync {
   const location = useLocation();
   const navigate = useNavigate();
   const [pageName, perPageName] = pageParamNames(options);

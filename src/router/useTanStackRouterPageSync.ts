@@ -2,8 +2,8 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { pageParamNames } from '../core/pageParams.js';
-import type { LocationPageSyncOptions, PageUrlSync } from '../react/createLocationPageSync.js';
-import { pageSyncOf } from './pageSyncOf.js';
+import type { PageUrlSync } from '../react/createLocationPageSync.js';
+import { pageSyncOf, type RouterPageSyncOptions } from './pageSyncOf.js';
 
 /**
  * Keeps a list's page in TanStack Router's search params: pass it as
@@ -13,7 +13,7 @@ import { pageSyncOf } from './pageSyncOf.js';
  * @example
  * const list = usePaginatedList({ path: '/v1/migrations', urlSync: useTanStackRouterPageSync() });
  */
-export function useTanStackRouterPageSync(options: LocationPageSyncOptions = {}): PageUrlSync {
+export function useTanStackRouterPageSync(options: RouterPageSyncOptions = {}): PageUrlSync {
   const [pageName, perPageName] = pageParamNames(options);
   const search: Record<string, unknown> = useSearch({ strict: false });
   const navigate = useNavigate();
