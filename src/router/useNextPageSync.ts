@@ -35,18 +35,23 @@ export function useNextPageSync(options: NextPageSyncOptions = {}): PageUrlSync 
   const { history, shallow = true } = options;
   return useMemo(
     () =>
-      pageSyncOf(page, perPage, (state, { replace } = {}) => {
-        // window.location, not the rendered params: a second write before the next render
-        // builds on the first.
-        const { pathname, search: current, hash } = window.location;
-        const search = withPageParams(current, [pageName, perPageName], state);
-        if (search === current) return;
-        const url = pathname + search + hash;
-        const replacing = replace === true || history === 'replace';
-        if (!shallow) (replacing ? router.replace : router.push)(url, { scroll: false });
-        else if (replacing) window.history.replaceState(null, '', url);
-        else window.history.pushState(null, '', url);
-      }),
+      pageSyncOf(page, perPage, (state, { replace } = {}) =>
+        // After the commit's effects: the App Router starts following history.pushState in an
+        // effect of its own, which runs after this list's effects when both mount together (a
+        // clamp or a page-1 correction while hydrating would otherwise go past the router).
+        queueMicrotask(() => {
+          // window.location, not the rendered params: a second write before the next render
+          // builds on the first.
+          const { pathname, search: current, hash } = window.location;
+          const search = withPageParams(current, [pageName, perPageName], state);
+          if (search === current) return;
+          const url = pathname + search + hash;
+          const replacing = replace === true || history === 'replace';
+          if (!shallow) (replacing ? router.replace : router.push)(url, { scroll: false });
+          else if (replacing) window.history.replaceState(null, '', url);
+          else window.history.pushState(null, '', url);
+        }),
+      ),
     [page, perPage, router, pageName, perPageName, history, shallow],
   );
 }
