@@ -9,7 +9,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 };
 
 describe('router adapter entries', () => {
-  it('import on a server (no window), each from its own subpath with an optional peer', async () => {
+  // Loading next, React Router, TanStack Router and nuqs for the first time takes seconds.
+  it('import on a server (no window), each from its own subpath with an optional peer', { timeout: 30_000 }, async () => {
     const entries = {
       'react-router': [await import('../../src/router/react-router.js'), 'react-router'],
       next: [await import('../../src/router/next.js'), 'next'],

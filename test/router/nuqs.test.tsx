@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { parseAsString, useQueryState } from 'nuqs';
 import { NuqsAdapter } from 'nuqs/adapters/react';
 import { NuqsTestingAdapter } from 'nuqs/adapters/testing';
@@ -8,15 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { senseiQueries } from '../../src/core/senseiQueries.js';
 import { useNuqsPageSync } from '../../src/router/useNuqsPageSync.js';
 import { createHarness } from '../react/senseiTestHarness.js';
-import { firstIdOf, PagedList } from './PagedList.js';
+import { click as clickIn, firstIdOf, PagedList, shown } from './PagedList.js';
 
 // nuqs writes the URL at most every 50 ms; its state changes at once.
 const flush = (ms = 60) => act(() => vi.advanceTimersByTimeAsync(ms));
-const shown = (name = 'Migrations') => within(screen.getByRole('region', { name })).getByText(/^Page/).textContent;
-const click = async (button: string, name = 'Migrations') => {
-  fireEvent.click(within(screen.getByRole('region', { name })).getByRole('button', { name: button }));
-  await flush();
-};
+const click = (button: string, name?: string) => clickIn(button, name, 60);
 
 function ListWithPrefix({ prefix, status }: { prefix: string; status: string }) {
   const urlSync = useNuqsPageSync({ prefix });

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import {
   BrowserRouter,
@@ -16,14 +16,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { senseiQueries } from '../../src/core/senseiQueries.js';
 import { useReactRouterPageSync } from '../../src/router/useReactRouterPageSync.js';
 import { createHarness } from '../react/senseiTestHarness.js';
-import { firstIdOf, PagedList } from './PagedList.js';
+import { click, firstIdOf, PagedList, shown } from './PagedList.js';
 
 const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
-const shown = (name = 'Migrations') => within(screen.getByRole('region', { name })).getByText(/^Page/).textContent;
-const click = async (button: string, name = 'Migrations') => {
-  fireEvent.click(within(screen.getByRole('region', { name })).getByRole('button', { name: button }));
-  await flush();
-};
 
 /** A route with a filter the app keeps in the router, a view-only sort, and one or two lists. */
 function MigrationsRoute({ prefixes = [''] }: { prefixes?: string[] }) {

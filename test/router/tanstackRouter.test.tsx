@@ -10,21 +10,16 @@ import {
   useRouterState,
   useSearch,
 } from '@tanstack/react-router';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { senseiQueries } from '../../src/core/senseiQueries.js';
 import { useTanStackRouterPageSync } from '../../src/router/useTanStackRouterPageSync.js';
 import { validatePageSearch } from '../../src/router/validatePageSearch.js';
 import { createHarness } from '../react/senseiTestHarness.js';
-import { firstIdOf, PagedList } from './PagedList.js';
+import { click, firstIdOf, PagedList, shown } from './PagedList.js';
 
 const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
-const shown = (name = 'Migrations') => within(screen.getByRole('region', { name })).getByText(/^Page/).textContent;
-const click = async (button: string, name = 'Migrations') => {
-  fireEvent.click(within(screen.getByRole('region', { name })).getByRole('button', { name: button }));
-  await flush();
-};
 const routerURL = () => screen.getByRole('status', { name: 'router URL' }).textContent;
 
 function ListWithPrefix({ prefix, status }: { prefix: string; status: string }) {
