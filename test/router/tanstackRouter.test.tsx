@@ -63,8 +63,11 @@ function createAppRouter(history: ReturnType<typeof createMemoryHistory>, prefix
 }
 
 describe('useTanStackRouterPageSync (TanStack Router)', () => {
+  let scrolls: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
     vi.useFakeTimers();
+    // jsdom has no scrolling; the router's own scroll handling calls it.
+    scrolls = vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -86,10 +89,12 @@ describe('useTanStackRouterPageSync (TanStack Router)', () => {
   it('pages through the router, keeps the filter and another param, and Back/Forward move between pages', async () => {
     const { h } = await renderBrowserRouter('/migrations?status=running');
     expect(shown()).toBe(`Page 1 of 3, first ${firstIdOf(1)}`);
+    const scrolled = scrolls.mock.calls.length;
     await click('Next');
     await click('Next');
     expect(shown()).toBe(`Page 3 of 3, first ${firstIdOf(3)}`);
     expect(routerURL()).toBe('?status=running&page=3');
+    expect(scrolls.mock.calls.length, 'a page change keeps the scroll position (resetScroll: false)').toBe(scrolled);
     fireEvent.click(screen.getByRole('button', { name: 'Sort by name' }));
     await flush();
     expect(routerURL()).toBe('?status=running&page=3&sort=name');
