@@ -28,6 +28,10 @@ const external = [
   /^@radix-ui\//,
   /^msw($|\/)/,
   /^zod($|\/)/,
+  // Router adapters' optional peers (@tanstack/react-router is covered above).
+  /^react-router($|\/)/,
+  /^next($|\/)/,
+  /^nuqs($|\/)/,
   /^node:/,
 ];
 
@@ -76,6 +80,10 @@ export default defineConfig({
         'testing/server': resolve(root, 'src/testing/server.ts'),
         register: resolve(root, 'src/register.ts'),
         'devtools/index': resolve(root, 'src/devtools/index.ts'),
+        'router/react-router': resolve(root, 'src/router/react-router.ts'),
+        'router/next': resolve(root, 'src/router/next.ts'),
+        'router/tanstack-router': resolve(root, 'src/router/tanstack-router.ts'),
+        'router/nuqs': resolve(root, 'src/router/nuqs.ts'),
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

@@ -53,6 +53,18 @@ export const libraryCases = [
     code: `import * as devtools from ${importPath('devtools/index.js')};\nconsole.log(devtools);`,
     external: ['core', 'react', 'components'].map((dir) => join(dist, dir, '*')),
   },
+  // Issue 16: each router adapter is its own entry; the app already ships its router.
+  ...[
+    ['react-router', 'useReactRouterPageSync', ['react-router']],
+    ['next', 'useNextPageSync', ['next', 'next/*']],
+    ['tanstack-router', 'useTanStackRouterPageSync, validatePageSearch', ['@tanstack/react-router']],
+    ['nuqs', 'useNuqsPageSync', ['nuqs']],
+  ].map(([name, imports, external]) => ({
+    id: `router/${name}`,
+    label: `\`@sensei/react/router/${name}\``,
+    code: `import { ${imports} } from ${importPath(`router/${name}.js`)};\nconsole.log(${imports});`,
+    external,
+  })),
 ];
 
 /** Not budgeted: the smallest app that really pages a list (it needs a client and the provider). */

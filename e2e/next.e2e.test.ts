@@ -84,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('examples/next (Next 16 App Router, next start)', () => {
-  it('server-renders the requested page, hydrates without warnings or a request for it, and pages with Next and Back', async () => {
+  it('server-renders the requested page, hydrates without warnings or a request for it, and pages with Next, Back and Forward (Next adapter, no RSC round trip)', async () => {
     const [page3, page4] = [await namesOf(3), await namesOf(4)];
     api.clearRequests();
 
@@ -105,18 +105,71 @@ describe('examples/next (Next 16 App Router, next start)', () => {
     expect(browserRequests(4)).toBeGreaterThan(0);
     expect(await page.content()).not.toContain(SERVER_KEY);
 
-    await page.getByRole('link', { name: 'Next' }).click();
-    await page.waitForURL(/page=4$/);
+    // The Next adapter: a shallow history entry per page, no Server Component round trip.
+    const rscRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers().rsc === '1' || request.url().includes('_rsc=')) rscRequests.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForURL(/\?page=4&per_page=20$/);
     await page.getByText(page4[0]!, { exact: false }).waitFor();
     expect(await page.getByText('Page 4 of').count()).toBe(1);
 
-    await page.getByRole('link', { name: 'Back' }).click();
-    await page.waitForURL(/page=3$/);
+    await page.goBack();
+    await page.waitForURL(/\?page=3(&per_page=20)?$/);
     await page.getByText(page3[0]!, { exact: false }).waitFor();
     expect(await page.getByText(page4[0]!, { exact: false }).count()).toBe(0);
+    await page.goForward();
+    await page.waitForURL(/\?page=4&per_page=20$/);
+    await page.getByText(page4[0]!, { exact: false }).waitFor();
+    expect(rscRequests).toEqual([]);
 
     await context.close();
     expect(problems, 'console errors or warnings (hydration mismatches among them)').toEqual([]);
+  });
+
+  it('keeps the filter across page changes, goes back to page 1 on a new filter, and clamps a page past the end with replace', async () => {
+    const { context, page, problems } = await openPage();
+    api.clearRequests();
+    await page.goto(`${origin}/migrations?status=completed&page=2`);
+    await page.getByText('Page 2 of').waitFor();
+    await page.waitForLoadState('networkidle');
+    const length = () => page.evaluate(() => window.history.length);
+    const before = await length();
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForURL(/\?status=completed&page=3&per_page=20$/);
+    await page.getByText('Page 3 of').waitFor();
+    expect(await length()).toBe(before + 1);
+    await page.goBack();
+    await page.waitForURL(/\?status=completed&page=2(&per_page=20)?$/);
+    await page.getByText('Page 2 of').waitFor();
+    // Every request of the browser carried the filter.
+    const browser = api.requests.filter((r) => r.path === '/v1/migrations' && r.headers.authorization === `Bearer ${BROWSER_KEY}`);
+    expect(browser.length).toBeGreaterThan(0);
+    expect(browser.every((r) => r.searchParams.get('status') === 'completed')).toBe(true);
+
+    // A new filter: its own entry, corrected to page 1 in place.
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('failed');
+    await page.waitForURL(/\?status=failed&page=1(&per_page=20)?$/);
+    await page.getByText('Page 1 of').waitFor();
+    expect(await length()).toBe(before + 1);
+    await page.goBack();
+    await page.waitForURL(/\?status=completed&page=2(&per_page=20)?$/);
+    await page.getByText('Page 2 of').waitFor();
+
+    // A stale link past the end: server-rendered, then clamped to the last page without an entry.
+    const { total_pages: last } = ((await (await api.fetch('/v1/migrations?per_page=20', { headers: { Authorization: 'Bearer sk_probe' } })).json()) as { pagination: { total_pages: number } }).pagination;
+    await page.goto(`${origin}/migrations?page=99`);
+    const clampedFrom = await length();
+    await page.waitForURL(new RegExp(`\\?page=${last}&per_page=20$`));
+    await page.getByText(`Page ${last} of ${last}`).waitFor();
+    expect(await length()).toBe(clampedFrom);
+    await page.goBack();
+    await page.waitForURL(/\?status=completed&page=2(&per_page=20)?$/);
+
+    await context.close();
+    expect(problems, 'console errors or warnings').toEqual([]);
   });
 
   it('shows the rate-limited state when the server render gets a 429, instead of crashing', async () => {

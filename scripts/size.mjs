@@ -28,13 +28,19 @@ const budgets = [
   // hooks; they add +0.8 (factories and hydration, Suspense hooks, less the query code the hooks
   // no longer carry). Core grows +1.0: its share of that, and the request-wait store (+0.3)
   // moved there from react so the factories, which have no React, can feed it.
+  // Issue 16 (router adapters) adds nothing to the whole entry for the adapters, which are their
+  // own entries, but usePaginatedList itself grows +117 B / +110 B (measured, dist): the server
+  // snapshot of a PageUrlSync (`readServer`, so SSR renders the URL's page) and going back to
+  // page 1 when `params` change (one state, one correction through the clamp's effect).
   // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 37_600, target: 16 * KB, rule: 'ceiling 37.6 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 31_700, target: 10 * KB, rule: 'ceiling 31.7 KB (target 10 KB)' },
+  { bundle: 'whole', zod: true, max: 37_720, target: 16 * KB, rule: 'ceiling 37.7 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 31_810, target: 10 * KB, rule: 'ceiling 31.8 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
   // Issue 19: `@sensei/react/devtools` is its own entry (0 B in the main one), loaded lazily in
   // development. Its ceiling counts what it adds beside the library modules: 6168 B measured.
   { bundle: 'devtools', zod: true, max: 6_200, rule: 'devtools entry ceiling 6.2 KB' },
+  // Issue 16: a router adapter costs an app at most 1 KB (its router is the app's own).
+  ...['react-router', 'next', 'tanstack-router', 'nuqs'].map((name) => ({ bundle: `router/${name}`, zod: true, max: 1000, rule: '≤ 1 KB (issue 16)' })),
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },

@@ -11,7 +11,7 @@ export type { UseSenseiMutationOptions, UseSenseiMutationResult } from './react/
 export { usePaginatedList } from './react/usePaginatedList.js';
 export type { UsePaginatedListOptions, UsePaginatedListResult } from './react/usePaginatedList.js';
 export { createLocationPageSync } from './react/createLocationPageSync.js';
-export type { LocationPageSyncOptions, PageUrlSync } from './react/createLocationPageSync.js';
+export type { LocationPageSyncOptions, PageUrlState, PageUrlSync } from './react/createLocationPageSync.js';
 export { useAsyncOperation } from './react/useAsyncOperation.js';
 export type {
   AsyncOperationStatus,

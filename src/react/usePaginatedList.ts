@@ -137,12 +137,20 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
   const sync = useMemo(() => (urlSync === true ? createLocationPageSync() : urlSync || undefined), [urlSync]);
   const useUrl = sync !== undefined && controlledPage === undefined;
   const subscribe = useUrl ? sync.subscribe : noSubscribe;
-  const urlPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().page : undefined), () => undefined);
-  const urlPerPage = useSyncExternalStore(subscribe, () => (useUrl ? sync.read().perPage : undefined), () => undefined);
+  const readUrl = (server?: true) => (useUrl ? (server ? sync.readServer?.() : sync.read()) : undefined);
+  const urlPage = useSyncExternalStore(subscribe, () => readUrl()?.page, () => readUrl(true)?.page);
+  const urlPerPage = useSyncExternalStore(subscribe, () => readUrl()?.perPage, () => readUrl(true)?.perPage);
   const [localPage, setLocalPage] = useState(defaultPage);
   const [localPerPage, setLocalPerPage] = useState(defaultPerPage);
 
-  const page = wholePage(controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage));
+  // New `params` (filters) go back to page 1, before any request for the old page with them. The
+  // page changing in the same step (Back across a filter change, a link with both) is kept.
+  const requestedPage = controlledPage ?? (useUrl ? (urlPage ?? defaultPage) : localPage);
+  const paramsKey = hashKey([params]);
+  const [[pageParams, pageParamsPage], setPageParams] = useState([paramsKey, requestedPage] as const);
+  const backToFirst = controlledPage === undefined && paramsKey !== pageParams && requestedPage === pageParamsPage;
+  if (!backToFirst && (paramsKey !== pageParams || requestedPage !== pageParamsPage)) setPageParams([paramsKey, requestedPage]);
+  const page = backToFirst ? 1 : wholePage(requestedPage);
   const perPage = controlledPerPage ?? (useUrl ? (urlPerPage ?? defaultPerPage) : localPerPage);
 
   // The query of a page, from the factories (so a page prefetched anywhere is found here) with
@@ -174,26 +182,27 @@ export function usePaginatedList<T = unknown>(options: UsePaginatedListOptions<T
         if (controlledPerPage === undefined && !useUrl) setLocalPerPage(nextPerPage);
         onPerPageChange?.(nextPerPage);
       }
-      if (nextPage !== page || (useUrl && nextPerPage !== perPage)) {
+      if (nextPage !== requestedPage || (useUrl && nextPerPage !== perPage)) {
         if (controlledPage === undefined) {
           if (useUrl) sync.write({ page: nextPage, perPage: nextPerPage }, { replace });
           else setLocalPage(nextPage);
         }
-        if (nextPage !== page) onPageChange?.(nextPage);
+        if (nextPage !== requestedPage) onPageChange?.(nextPage);
       }
     },
-    [page, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange, setLocalPage, setLocalPerPage],
+    [requestedPage, perPage, controlledPage, controlledPerPage, useUrl, sync, onPageChange, onPerPageChange, setLocalPage, setLocalPerPage],
   );
 
   // Clamp after deletions: the query already fetched and cached the last page. An effect,
   // because it also tells the parent (onPageChange / URL), which render must not do. Clamped by
   // `total_pages`, not taken from the server's `page`: a server misreporting `page` (0, past the
-  // end, off by one) must not move the user around or walk them through the list.
-  const clampedPage = isPlaceholderData || pagination === undefined ? undefined : clampPage(page, pagination.total_pages);
+  // end, off by one) must not move the user around or walk them through the list. Page 1 after
+  // new params is the same kind of correction, written at once.
+  const correctedPage = backToFirst ? 1 : isPlaceholderData || pagination === undefined || isFetching ? undefined : clampPage(page, pagination.total_pages);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (clampedPage !== undefined && clampedPage !== page && !isFetching) change(clampedPage, perPage, true);
-  }, [clampedPage, page, perPage, isFetching, change]);
+    if (correctedPage !== undefined && correctedPage !== requestedPage) change(correctedPage, perPage, true);
+  }, [correctedPage, requestedPage, perPage, change]);
 
   const prefetched = useRef<readonly unknown[] | undefined>(undefined);
   useEffect(() => {

@@ -1,9 +1,10 @@
 'use client';
 import { hydrateSensei, isSenseiError, SenseiErrorPanel, usePaginatedList, useSenseiClient } from '@sensei/react';
+import { useNextPageSync } from '@sensei/react/router/next';
 import { type DehydratedState, HydrationBoundary } from '@tanstack/react-query';
-import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
-import { PER_PAGE } from './perPage';
+import { listParams, PER_PAGE } from './perPage';
 
 interface Migration {
   id: string;
@@ -12,7 +13,7 @@ interface Migration {
 }
 
 /** Hydrates what the server fetched (real `SenseiError`s again) and shows the page from the URL. */
-export function Migrations({ page, state }: { page: number; state: DehydratedState }) {
+export function Migrations({ state }: { state: DehydratedState }) {
   const client = useSenseiClient();
   const hydrated = useMemo(() => hydrateSensei(state), [state]);
   // A failure of the server render (a 429): shown until the browser's own request succeeds.
@@ -25,20 +26,45 @@ export function Migrations({ page, state }: { page: number; state: DehydratedSta
   }, [client, serverError]);
   return (
     <HydrationBoundary state={hydrated}>
-      <MigrationList page={page} serverError={serverError} />
+      <MigrationList serverError={serverError} />
     </HydrationBoundary>
   );
 }
 
-function MigrationList({ page, serverError }: { page: number; serverError: unknown }) {
-  const list = usePaginatedList<Migration>({ path: '/v1/migrations', page, perPage: PER_PAGE });
+const STATUSES = ['', 'pending', 'running', 'completed', 'failed'];
+
+function MigrationList({ serverError }: { serverError: unknown }) {
+  // The page lives in Next's URL: server-rendered from it, shallow history entries per page
+  // (no Server Component round trip), Back/Forward between pages, `status` kept.
+  const urlSync = useNextPageSync();
+  const status = useSearchParams().get('status');
+  const list = usePaginatedList<Migration>({ path: '/v1/migrations', perPage: PER_PAGE, params: listParams(status), urlSync });
   const error = list.error ?? (list.pagination ? null : serverError);
+
+  // The app's own filter, in the URL the same shallow way; the list goes back to page 1 itself.
+  function filter(next: string) {
+    const search = new URLSearchParams(window.location.search);
+    if (next) search.set('status', next);
+    else search.delete('status');
+    window.history.pushState(null, '', `?${search}`);
+  }
+
   if (!list.pagination) {
     return error ? <SenseiErrorPanel error={error} /> : <p role="status">Loading…</p>;
   }
   const { total_pages: totalPages } = list.pagination;
   return (
     <>
+      <label>
+        Status{' '}
+        <select value={status ?? ''} onChange={(event) => filter(event.target.value)}>
+          {STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {value || 'all'}
+            </option>
+          ))}
+        </select>
+      </label>
       <ul aria-busy={list.isPlaceholderData} data-testid="rows">
         {list.items.map((migration) => (
           <li key={migration.id}>
@@ -47,11 +73,15 @@ function MigrationList({ page, serverError }: { page: number; serverError: unkno
         ))}
       </ul>
       <nav aria-label="Pages">
-        {page > 1 ? <Link href={`/migrations?page=${page - 1}`}>Back</Link> : null}{' '}
+        <button type="button" onClick={list.prevPage} aria-disabled={list.page <= 1}>
+          Previous
+        </button>{' '}
         <span>
-          Page {page} of {totalPages}
+          Page {list.page} of {totalPages}
         </span>{' '}
-        {page < totalPages ? <Link href={`/migrations?page=${page + 1}`}>Next</Link> : null}
+        <button type="button" onClick={list.nextPage} aria-disabled={list.page >= totalPages}>
+          Next
+        </button>
       </nav>
     </>
   );

@@ -1,0 +1,2 @@
+// `@sensei/react/router/nuqs`: the page of a list in the URL through nuqs.
+export { type NuqsPageSyncOptions, useNuqsPageSync } from './useNuqsPageSync.js';
