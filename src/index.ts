@@ -76,3 +76,7 @@ export { useSuspenseSenseiQuery } from './react/useSuspenseSenseiQuery.js';
 export type { UseSuspenseSenseiQueryOptions, UseSuspenseSenseiQueryResult } from './react/useSuspenseSenseiQuery.js';
 export { useSuspensePaginatedList } from './react/useSuspensePaginatedList.js';
 export type { UseSuspensePaginatedListOptions, UseSuspensePaginatedListResult } from './react/useSuspensePaginatedList.js';
+export { useInfiniteList } from './react/useInfiniteList.js';
+export type { UseInfiniteListOptions, UseInfiniteListResult } from './react/useInfiniteList.js';
+export { useSuspenseInfiniteList } from './react/useSuspenseInfiniteList.js';
+export type { UseSuspenseInfiniteListOptions, UseSuspenseInfiniteListResult } from './react/useSuspenseInfiniteList.js';

@@ -87,3 +87,6 @@ export type {
   SenseiResourceQuery,
 } from './senseiQueries.js';
 export { dehydrateSensei, hydrateSensei, senseiDehydrateOptions } from './senseiHydration.js';
+export { infiniteListItems, infiniteListOptions, prefetchNextListPage } from './senseiInfiniteQueries.js';
+export type { ItemKey, SenseiInfiniteData, SenseiInfiniteListOptions, SenseiInfiniteListQuery } from './senseiInfiniteQueries.js';
+export { withinPrefetchBudget } from './withinPrefetchBudget.js';
