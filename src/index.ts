@@ -80,3 +80,5 @@ export { useInfiniteList } from './react/useInfiniteList.js';
 export type { UseInfiniteListOptions, UseInfiniteListResult } from './react/useInfiniteList.js';
 export { useSuspenseInfiniteList } from './react/useSuspenseInfiniteList.js';
 export type { UseSuspenseInfiniteListOptions, UseSuspenseInfiniteListResult } from './react/useSuspenseInfiniteList.js';
+export { defaultLoadMoreLabels, LoadMore } from './components/LoadMore.js';
+export type { LoadMoreCount, LoadMoreLabels, LoadMoreList, LoadMorePart, LoadMoreProps } from './components/LoadMore.js';
