@@ -168,23 +168,26 @@ export const LoadMore = forwardRef<HTMLDivElement, LoadMoreProps>(function LoadM
   const load = forward ? list.fetchNextPage : list.fetchPreviousPage;
 
   // Automatic mode: whether the sentinel is in view; loading follows from it and the state.
+  // Observed afresh each time the button becomes ready: the items just loaded may have pushed
+  // the sentinel out of view, and the observer's first report says so before anything loads.
   const sentinel = useRef<HTMLDivElement>(null);
   const [inView, setInView] = useState(false);
+  const ready = state === 'idle';
   useEffect(() => {
     const target = sentinel.current;
-    if (!auto || !target || typeof IntersectionObserver === 'undefined') return;
+    if (!auto || !ready || !target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => setInView(entries.some((entry) => entry.isIntersecting)), { rootMargin });
     observer.observe(target);
     return () => {
       observer.disconnect();
       setInView(false);
     };
-  }, [auto, rootMargin]);
+  }, [auto, ready, rootMargin]);
   // Only from `idle`: never into a closed gate, over a running load, or again after a failure
   // (the user retries with the button, which restarts the automatic mode on success).
   useEffect(() => {
-    if (auto && inView && state === 'idle') load();
-  }, [auto, inView, state, load]);
+    if (auto && inView && ready) load();
+  }, [auto, inView, ready, load]);
 
   const text =
     state === 'loading'

@@ -24,31 +24,46 @@ function Feed({ options, ...props }: Omit<LoadMoreProps, 'list'> & { options?: P
   );
 }
 
-/** A controllable IntersectionObserver: `intersect(true)` scrolls the sentinel into view. */
+/**
+ * A controllable IntersectionObserver. `intersect(true)` scrolls the sentinel into view and tells
+ * every observer; `place(false)` moves it without a report (layout did), which an observer then
+ * reports on `observe`, as a real one does.
+ */
 function stubIntersectionObserver() {
-  const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
+  let inView = false;
+  const observers = new Set<{ callback: IntersectionObserverCallback; targets: Element[] }>();
+  const report = (entry: { callback: IntersectionObserverCallback; targets: Element[] }) =>
+    entry.callback(entry.targets.map((target) => ({ target, isIntersecting: inView }) as IntersectionObserverEntry), {} as IntersectionObserver);
   vi.stubGlobal(
     'IntersectionObserver',
     class {
       readonly entry: { callback: IntersectionObserverCallback; targets: Element[] };
       constructor(callback: IntersectionObserverCallback) {
         this.entry = { callback, targets: [] };
-        observers.push(this.entry);
+        observers.add(this.entry);
       }
       observe(target: Element) {
         this.entry.targets.push(target);
+        const { entry } = this;
+        queueMicrotask(() => {
+          if (observers.has(entry)) report(entry);
+        });
       }
       disconnect() {
-        observers.splice(observers.indexOf(this.entry), 1);
+        observers.delete(this.entry);
       }
     },
   );
-  return (isIntersecting: boolean) =>
-    act(async () => {
-      for (const { callback, targets } of observers) {
-        callback(targets.map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry), {} as IntersectionObserver);
-      }
-    });
+  return {
+    intersect: (value: boolean) =>
+      act(async () => {
+        inView = value;
+        for (const entry of observers) report(entry);
+      }),
+    place: (value: boolean) => {
+      inView = value;
+    },
+  };
 }
 
 const button = () => screen.getByRole('button');
@@ -165,7 +180,7 @@ describe('LoadMore', () => {
   });
 
   it('auto: loads when the sentinel scrolls into view, but not while the gate is closed, a load runs, or after a failure', async () => {
-    const intersect = stubIntersectionObserver();
+    const { intersect } = stubIntersectionObserver();
     const h = createHarness({ api: { scenario: { slow: { latencyMs: 100 } } } });
     render(<Feed auto />, { wrapper: h.wrapper });
     await flush(100);
@@ -184,8 +199,22 @@ describe('LoadMore', () => {
     expect(h.api.countRequests(feed)).toBe(3);
   });
 
+  it('auto: a sentinel seen before the items arrived does not load; the next report decides', async () => {
+    const { intersect, place } = stubIntersectionObserver();
+    const h = createHarness({ api: { scenario: { slow: { latencyMs: 100 } } } });
+    render(<Feed auto />, { wrapper: h.wrapper });
+    await intersect(true); // the list is empty: the sentinel is in view
+    place(false); // the first page's items push it out
+    await flush(100);
+    await flush(100);
+    expect(h.api.countRequests(feed)).toBe(1);
+    await intersect(true);
+    await flush(10);
+    expect(h.api.countRequests(feed)).toBe(2);
+  });
+
   it('auto: holds while the gate is closed and resumes when it opens', async () => {
-    const intersect = stubIntersectionObserver();
+    const { intersect } = stubIntersectionObserver();
     const h = createHarness({ api: { scenario: { rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 4, retryAfterSeconds: null } } } });
     render(<Feed auto />, { wrapper: h.wrapper });
     await flush();
@@ -200,7 +229,7 @@ describe('LoadMore', () => {
   });
 
   it('auto: stops after a failure until the user retries', async () => {
-    const intersect = stubIntersectionObserver();
+    const { intersect } = stubIntersectionObserver();
     const h = createHarness();
     render(<Feed auto />, { wrapper: h.wrapper });
     await flush();
