@@ -45,6 +45,16 @@ export const libraryCases = [
     label: 'an app importing only `SenseiErrorPanel`',
     code: `import { SenseiErrorPanel } from ${importPath('index.js')};\nconsole.log(SenseiErrorPanel);`,
   },
+  {
+    id: 'paginatedApp',
+    label: 'a `usePaginatedList` + `Paginator` app',
+    code: `import { Paginator, usePaginatedList } from ${importPath('index.js')};\nconsole.log(Paginator, usePaginatedList);`,
+  },
+  {
+    id: 'infiniteApp',
+    label: 'a `useInfiniteList` + `LoadMore` app',
+    code: `import { LoadMore, useInfiniteList } from ${importPath('index.js')};\nconsole.log(LoadMore, useInfiniteList);`,
+  },
 ];
 
 /** Not budgeted: the smallest app that really pages a list (it needs a client and the provider). */

@@ -28,10 +28,22 @@ const budgets = [
   // hooks; they add +0.8 (factories and hydration, Suspense hooks, less the query code the hooks
   // no longer carry). Core grows +1.0: its share of that, and the request-wait store (+0.3)
   // moved there from react so the factories, which have no React, can feed it.
+  // Issue 17 (infinite lists) adds what its new exports weigh, measured against the entry without
+  // them (37,577 / 31,663 / 20,674 B before, 39,865 / 33,940 / 21,534 B after): +2,288 / +2,277 B
+  // to the whole entry (useInfiniteList and its Suspense twin, LoadMore, the factory, the next-page
+  // prefetch store and budget rule) and +860 B to core (its share: factory, prefetch store, budget
+  // rule). `senseiKeys.infiniteList` is in an object every keyed app ships: +19 B for them.
   // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 37_600, target: 16 * KB, rule: 'ceiling 37.6 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 31_700, target: 10 * KB, rule: 'ceiling 31.7 KB (target 10 KB)' },
-  { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
+  { bundle: 'whole', zod: true, max: 39_888, target: 16 * KB, rule: 'ceiling 39.9 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 33_977, target: 10 * KB, rule: 'ceiling 34.0 KB (target 10 KB)' },
+  { bundle: 'core', zod: true, max: 21_560, target: 9 * KB, rule: 'ceiling 21.6 KB (target 9 KB)' },
+  // Issue 17: an infinite list costs an app no more than a paged one.
+  ...[true, false].map((zod) => ({
+    bundle: 'infiniteApp',
+    zod,
+    max: (zod ? sizes.paginatedApp.withZod : sizes.paginatedApp.withoutZod).gzip,
+    rule: '≤ the `usePaginatedList` + `Paginator` app',
+  })),
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
