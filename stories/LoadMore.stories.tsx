@@ -136,3 +136,24 @@ export const ErrorOnPage3: Story = {
     await expect(await canvas.findByRole('button', { name: 'All 150 loaded' }, { timeout: 5000 })).toBeInTheDocument();
   },
 };
+
+/** German labels and numbers, right to left, 320 px wide: the button wraps inside the column. */
+export const NarrowRtl: Story = {
+  name: '320 px, right to left, de-DE numbers',
+  args: { events: 1250, locale: 'de-DE' },
+  render: (args) => (
+    <div dir="rtl" lang="de" style={{ inlineSize: '320px' }}>
+      <FeedStory {...args} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const button = await canvas.findByRole('button', { name: 'Load 50 more' }, { timeout: 5000 });
+    await expect(canvas.getByRole('status')).toHaveTextContent('Loaded 50 of 1.250');
+    const root = canvasElement.querySelector('[data-slot="load-more"]') as HTMLElement;
+    // Nothing sticks out of the 320 px column.
+    await expect(root.scrollWidth).toBeLessThanOrEqual(320);
+    await expect(button.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    await expect(getComputedStyle(root).direction).toBe('rtl');
+  },
+};
