@@ -65,6 +65,16 @@ export const libraryCases = [
     code: `import { ${imports} } from ${importPath(`router/${name}.js`)};\nconsole.log(${imports});`,
     external,
   })),
+  {
+    id: 'paginatedApp',
+    label: 'a `usePaginatedList` + `Paginator` app',
+    code: `import { Paginator, usePaginatedList } from ${importPath('index.js')};\nconsole.log(Paginator, usePaginatedList);`,
+  },
+  {
+    id: 'infiniteApp',
+    label: 'a `useInfiniteList` + `LoadMore` app',
+    code: `import { LoadMore, useInfiniteList } from ${importPath('index.js')};\nconsole.log(LoadMore, useInfiniteList);`,
+  },
 ];
 
 /** Not budgeted: the smallest app that really pages a list (it needs a client and the provider). */

@@ -53,6 +53,7 @@ const paginator = read('paginator');
 const countdown = read('countdown');
 const scale = read('scale');
 const realLimiters = read('realLimiters');
+const infinite = read('infinite');
 rmSync(out, { recursive: true, force: true });
 
 // The table.
@@ -68,6 +69,10 @@ const perChange = (commitsCount, changes) => (changes === 0 ? `${commitsCount} (
 /** One burst against a real limiter: requests / 429s / wall time (optimal schedule), and lists loaded when not all. */
 const burstCell = (run) =>
   `${run.requests} requests, ${run.responses429} × 429, ${fixed(run.wallMs / 1000, 1)} s (optimal ${fixed(run.optimalMs / 1000, 1)} s)${run.loaded < run.lists ? `; ${run.loaded}/${run.lists} lists loaded` : ''}`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** One refetch of every loaded page against a real limiter: requests / 429s / wall time, and whether it failed. */
+const refetchCell = (run) =>
+  `${run.requests} requests, ${run.responses429} × 429, ${fixed(run.wallMs / 1000, 1)} s (optimal ${fixed(run.optimalMs / 1000, 1)} s)${run.ok ? '' : '; the refetch failed'}`;
 const limiterRows = (label, runs) =>
   runs.ours.map((run, i) => [
     '7',
@@ -81,6 +86,8 @@ const rows = [
   ['1', 'Bundle: `@sensei/react/core` alone', both('core'), '—'],
   ['1', 'Bundle: an app importing only `usePaginatedList`', both('usePaginatedList'), '—'],
   ['1', 'Bundle: an app importing only `SenseiErrorPanel`', both('SenseiErrorPanel'), '—'],
+  ['1', 'Bundle: a `usePaginatedList` + `Paginator` app', both('paginatedApp'), '—'],
+  ['1', 'Bundle: a `useInfiniteList` + `LoadMore` app (`npm run size`: never larger than the paged app)', both('infiniteApp'), '—'],
   ['1', 'Bundle: minimal list app (`createSenseiClient` + `SenseiProvider` + `usePaginatedList`)', both('minimalApp'), '—'],
   ...floorCases.map((floor) => ['1', `Bundle: ${floor.label}`, both(floor.id), '—']),
   ...peerCases.map((peer) => ['1', `Bundle, peer: ${peer.label} (${peer.role})`, '—', both(peer.id)]),
@@ -158,6 +165,18 @@ const rows = [
   ...limiterRows('express-rate-limit (legacy `X-RateLimit-*`, reset in epoch seconds)', realLimiters.express),
   ...limiterRows('@fastify/rate-limit (`x-ratelimit-*`, reset in seconds from now)', realLimiters.fastify),
   ...limiterRows("express-rate-limit (`standardHeaders: 'draft-7'`, IETF `RateLimit`)", realLimiters.expressDraft7),
+  [
+    '8',
+    `Infinite list: JS heap held after ${infinite.pages} pages of ${infinite.perPage} items — \`maxPages: 5\` / unbounded`,
+    `${mb(infinite.memory.bounded.heapBytes)} (${infinite.memory.bounded.pagesHeld} pages held) / ${mb(infinite.memory.unbounded.heapBytes)} (${infinite.memory.unbounded.pagesHeld} pages held)`,
+    '—',
+  ],
+  [
+    '8',
+    `Infinite list: refetch of ${infinite.refetchPages} loaded pages, real express-rate-limit ${infinite.limit} per ${infinite.windowMs / 1000} s`,
+    refetchCell(infinite.refetch.ours),
+    `${refetchCell(infinite.refetch.plain)} (plain \`useInfiniteQuery\`, default retry)`,
+  ],
 ];
 
 const escape = (cell) => cell.replaceAll('|', '\\|');
@@ -174,6 +193,7 @@ const header = `Run ${date} UTC · Node ${process.version} · ${machine}`;
 const notes = [
   'Sizes: esbuild `bundle, minify, format: esm, platform: browser`, `NODE_ENV=production`; react, react-dom, `@tanstack/react-query` and `@radix-ui/*` external; gzip level 9; 1 KB = 1,000 bytes. Cells with two sizes read "zod counted / zod external".',
   'Rows 7 run in real time in Node against express-rate-limit and @fastify/rate-limit started by the bench on 127.0.0.1 (each run its own server), through the client + `QueryClient` (query-core), one request per list. Optimal: full windows of 3, the last window\'s requests leaving the moment it opens.',
+  'Rows 8 run in Node through the client + `QueryClient` (query-core) with an `InfiniteQueryObserver`, as `useInfiniteList` does: the heap after a full GC, against the in-process mock API; the refetch in real time against express-rate-limit started by the bench, a full window after the 10 pages loaded.',
   'Rows 2–4 and 6 run in jsdom on fake time against the mock API (`@sensei/react/testing`); the alternative is plain TanStack Query (defaults) fetching the same mock. Row 5 mount times are real time in jsdom with React\'s development build: compare ratios, not absolute ms.',
 ];
 const markdown = `${header}\n\n${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`;

@@ -32,15 +32,27 @@ const budgets = [
   // own entries, but usePaginatedList itself grows +117 B / +110 B (measured, dist): the server
   // snapshot of a PageUrlSync (`readServer`, so SSR renders the URL's page) and going back to
   // page 1 when `params` change (one state, one correction through the clamp's effect).
-  // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 37_720, target: 16 * KB, rule: 'ceiling 37.7 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 31_810, target: 10 * KB, rule: 'ceiling 31.8 KB (target 10 KB)' },
-  { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
   // Issue 19: `@sensei/react/devtools` is its own entry (0 B in the main one), loaded lazily in
   // development. Its ceiling counts what it adds beside the library modules: 6168 B measured.
   { bundle: 'devtools', zod: true, max: 6_200, rule: 'devtools entry ceiling 6.2 KB' },
   // Issue 16: a router adapter costs an app at most 1 KB (its router is the app's own).
   ...['react-router', 'next', 'tanstack-router', 'nuqs'].map((name) => ({ bundle: `router/${name}`, zod: true, max: 1000, rule: '≤ 1 KB (issue 16)' })),
+  // Issue 17 (infinite lists) adds what its new exports weigh, measured against the entry without
+  // them (37,577 / 31,663 / 20,674 B before, 39,865 / 33,940 / 21,534 B after): +2,288 / +2,277 B
+  // to the whole entry (useInfiniteList and its Suspense twin, LoadMore, the factory, the next-page
+  // prefetch store and budget rule) and +860 B to core (its share: factory, prefetch store, budget
+  // rule). `senseiKeys.infiniteList` is in an object every keyed app ships: +19 B for them.
+  // Lower them when a bundle shrinks; never raise one without saying why.
+  { bundle: 'whole', zod: true, max: 39_888, target: 16 * KB, rule: 'ceiling 39.9 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 33_977, target: 10 * KB, rule: 'ceiling 34.0 KB (target 10 KB)' },
+  { bundle: 'core', zod: true, max: 21_560, target: 9 * KB, rule: 'ceiling 21.6 KB (target 9 KB)' },
+  // Issue 17: an infinite list costs an app no more than a paged one.
+  ...[true, false].map((zod) => ({
+    bundle: 'infiniteApp',
+    zod,
+    max: (zod ? sizes.paginatedApp.withZod : sizes.paginatedApp.withoutZod).gzip,
+    rule: '≤ the `usePaginatedList` + `Paginator` app',
+  })),
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },

@@ -88,3 +88,6 @@ export type {
 } from './senseiQueries.js';
 export { dehydrateSensei, hydrateSensei, senseiDehydrateOptions } from './senseiHydration.js';
 export type { SenseiEvent, SenseiEventListener, SenseiEventRequest, SenseiEventStream } from './SenseiEventStream.js';
+export { infiniteListItems, infiniteListOptions, prefetchNextListPage } from './senseiInfiniteQueries.js';
+export type { ItemKey, SenseiInfiniteData, SenseiInfiniteListOptions, SenseiInfiniteListQuery } from './senseiInfiniteQueries.js';
+export { withinPrefetchBudget } from './withinPrefetchBudget.js';

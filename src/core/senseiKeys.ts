@@ -22,6 +22,12 @@ export const senseiKeys = {
   /** One page of a list. */
   list: (api: SenseiApi, path: string, params: { page: number; perPage?: number | undefined; query?: QueryParams | undefined }) =>
     ['sensei', idOf(api), 'list', path, params] as const,
+  /**
+   * A list loaded page after page (`useInfiniteList`): under `lists(api, path)`, so invalidating
+   * a list also refetches its infinite views, and marked `'infinite'` so it never meets a page key.
+   */
+  infiniteList: (api: SenseiApi, path: string, params: { perPage?: number | undefined; query?: QueryParams | undefined }) =>
+    ['sensei', idOf(api), 'list', path, 'infinite', params] as const,
   /** A single resource read with `useSenseiQuery`. */
   resource: (api: SenseiApi, path: string, query?: QueryParams) =>
     query ? (['sensei', idOf(api), 'get', path, query] as const) : (['sensei', idOf(api), 'get', path] as const),

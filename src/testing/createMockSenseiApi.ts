@@ -1,3 +1,4 @@
+import { ActivityFeed, type ActivityEvent } from './ActivityFeed.js';
 import { createMalformedBody, defaultMalformedStatus } from './createMalformedBody.js';
 import { createRequestId } from './createRequestId.js';
 import { errorResponse } from './jsonResponse.js';
@@ -28,6 +29,11 @@ export interface MockSenseiApiOptions {
    * @default 150
    */
   items?: number;
+  /**
+   * How many events the activity feed (`GET /v1/activity`, newest first) starts with.
+   * @default 150
+   */
+  activity?: number;
   /**
    * The scenario to start with, and to go back to on `reset()`.
    * @default {}
@@ -84,6 +90,8 @@ export interface MockSenseiApi {
   addItems(count: number): Migration[];
   /** Removes the last `count` migrations of the list, as if deleted elsewhere; returns how many. */
   deleteItems(count: number): number;
+  /** Adds `count` events at the top of the activity feed, shifting those listed into later pages. */
+  addActivity(count: number): ActivityEvent[];
   /** How many migrations the list holds now. */
   readonly itemCount: number;
 }
@@ -112,6 +120,7 @@ export function createMockSenseiApi(options: MockSenseiApiOptions = {}): MockSen
   let dropsLeft = 0;
   const limiter = new RateLimiter(now);
   const store = new MigrationStore(now, () => scenario.operations ?? {});
+  const activity = new ActivityFeed(now);
 
   function setScenario(patch: MockScenario): void {
     validateScenario(patch);
@@ -138,6 +147,7 @@ export function createMockSenseiApi(options: MockSenseiApiOptions = {}): MockSen
     dropsLeft = 0;
     log = [];
     store.reset(itemsAtStart);
+    activity.reset(options.activity ?? 150);
     setScenario(initialScenario);
   }
 
@@ -228,6 +238,7 @@ export function createMockSenseiApi(options: MockSenseiApiOptions = {}): MockSen
 
     return routeRequest(request, target.path, {
       store,
+      activity,
       requestId,
       operations: scenario.operations ?? {},
     });
@@ -279,6 +290,7 @@ export function createMockSenseiApi(options: MockSenseiApiOptions = {}): MockSen
     },
     addItems: (count) => store.addItems(count),
     deleteItems: (count) => store.deleteItems(count),
+    addActivity: (count) => activity.add(count),
     get itemCount() {
       return store.size;
     },

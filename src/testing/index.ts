@@ -9,6 +9,7 @@ export {
   type MockSenseiApi,
   type MockSenseiApiOptions,
 } from './createMockSenseiApi.js';
+export type { ActivityEvent, ActivityType } from './ActivityFeed.js';
 export type { MockRequestFilter } from './matchesRequestFilter.js';
 export type {
   AcceptedOperation,

@@ -1,3 +1,4 @@
+import type { ActivityFeed } from './ActivityFeed.js';
 import { errorResponse, jsonResponse } from './jsonResponse.js';
 import type { MigrationListResponse } from './Migration.js';
 import type { MigrationStore } from './MigrationStore.js';
@@ -6,6 +7,7 @@ import type { OperationsScenario } from './MockScenario.js';
 /** What a route needs besides the request. */
 export interface RouteContext {
   store: MigrationStore;
+  activity: ActivityFeed;
   requestId: string;
   operations: OperationsScenario;
 }
@@ -24,6 +26,10 @@ export async function routeRequest(
   const segments = path.replace(/\/+$/, '').split('/').slice(1);
   const { requestId } = context;
 
+  if (segments.length === 2 && segments[0] === 'v1' && segments[1] === 'activity') {
+    if (method !== 'GET') return methodNotAllowed(method, path, ['GET'], requestId);
+    return listPage(new URL(request.url).searchParams, requestId, context.activity.size, (page, perPage) => context.activity.list(page, perPage));
+  }
   if (segments.length < 2 || segments[0] !== 'v1' || segments[1] !== 'migrations' || segments.length > 3) {
     return errorResponse(404, requestId, {
       message: `No route for ${method} ${path}`,
@@ -48,17 +54,21 @@ export async function routeRequest(
 }
 
 function listMigrations(params: URLSearchParams, { store, requestId }: RouteContext): Response {
+  return listPage(params, requestId, store.size, (page, perPage) => store.list(page, perPage));
+}
+
+/** A page of any list in the seed's envelope; `page` and `per_page` are checked the same way everywhere. */
+function listPage<T>(params: URLSearchParams, requestId: string, total: number, slice: (page: number, perPage: number) => T[]): Response {
   const page = positiveInteger(params, 'page', 1);
   if (typeof page === 'string') return invalidParameter('page', page, requestId);
   const requested = positiveInteger(params, 'per_page', defaultPerPage);
   if (typeof requested === 'string') return invalidParameter('per_page', requested, requestId);
 
   const perPage = Math.min(requested, maxPerPage);
-  const total = store.size;
   // An empty list still has one (empty) page, so "page 1 of 1" is always valid.
   const totalPages = Math.max(1, Math.ceil(total / perPage));
-  const body: MigrationListResponse = {
-    data: store.list(page, perPage),
+  const body: { data: T[]; pagination: MigrationListResponse['pagination'] } = {
+    data: slice(page, perPage),
     pagination: {
       total,
       page,

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createSenseiClient, RateLimitBanner, SenseiErrorBoundary, SenseiProvider, SenseiToaster } from '../../../src/index.js';
+import { ActivityFeed } from './ActivityFeed.js';
 import type { DemoConfig } from './config.js';
 import { DemoDevtools } from './DemoDevtools.js';
 import { MigrationsTable } from './MigrationsTable.js';
@@ -35,6 +36,7 @@ export function App({ config }: { config: DemoConfig }) {
           <div className="demo-grid">
             <MigrationsTable />
             <StartMigration />
+            <ActivityFeed />
           </div>
         </SenseiErrorBoundary>
       </main>
