@@ -5,6 +5,7 @@ import { formatCountdown } from '../core/formatCountdown.js';
 import { describeStatus } from '../core/statusCodes.js';
 import type { ErrorAction, ErrorState } from '../core/toErrorState.js';
 import { useCountdown } from '../react/useCountdown.js';
+import { useClaimError } from '../react/useClaimError.js';
 import { useErrorState } from '../react/useErrorState.js';
 import { useIsBefore } from '../react/useIsBefore.js';
 import { cx } from './cx.js';
@@ -158,6 +159,8 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
   } = props;
   const computed = useErrorState(stateProp === undefined ? error : null, { catalog });
   const state = stateProp === undefined ? computed : stateProp;
+  // Shown here, so not in a toast as well (an abort shows nowhere).
+  useClaimError(state && state.kind !== 'aborted' ? error : null);
   const labels = { ...defaultErrorPanelLabels, ...labelOverrides };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();

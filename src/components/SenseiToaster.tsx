@@ -231,7 +231,8 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   const formatAt = (at: number) => formatTime(at, locale, timeFormat);
 
   const models = useMemo((): ToastModel[] => {
-    const visible = entries.filter((entry) => !entry.dismissed && (!filter || filter(entry)));
+    // The provider's rule: only failures no panel shows, of work someone is looking at.
+    const visible = entries.filter((entry) => entry.surface === 'toast' && !entry.dismissed && (!filter || filter(entry)));
     const list: ToastModel[] = [];
     for (const kind of GROUPS) {
       const group = visible.filter((entry) => entry.status === kind);

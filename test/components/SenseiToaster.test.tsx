@@ -301,6 +301,8 @@ describe('SenseiToaster: the rate-limit gate', () => {
   it('a final 429 with Retry-After: 3600: "Try again" says when it will work, and waits for it', async () => {
     const h = createHarness({
       api: { scenario: { flaky: { sequence: [503], retryAfterSeconds: 1, match: { path: PATH } }, error: { status: 429, retryAfterSeconds: 3600, match: { path: PATH } } } },
+      // No banner in this app: a 429 toasts too.
+      provider: { surfaces: { rateLimited: 'toast' } },
     });
     renderWith(h, <Item />, <SenseiToaster locale="en-GB" timeFormat={UTC_TIME} />);
     await flush();
