@@ -29,8 +29,16 @@ const budgets = [
   // no longer carry). Core grows +1.0: its share of that, and the request-wait store (+0.3)
   // moved there from react so the factories, which have no React, can feed it.
   // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 37_600, target: 16 * KB, rule: 'ceiling 37.6 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 31_700, target: 10 * KB, rule: 'ceiling 31.7 KB (target 10 KB)' },
+  // Issue 18 (surface: h-surface) raises the whole entry by +2.2 KB, measured at 09:58 UTC, from
+  // 37,577 / 31,663 B to 39,804 / 33,872 B: the shared useFocusRecovery (+0.96, which the
+  // components fixes use too: count it once at the merge); the panel's details line, steady
+  // wait sentence and announcement, stable Retry and gate wait (+0.3); the provider rule of
+  // where a failure shows — error claims, background/opt-out/429 rules in the retry store,
+  // useClaimError (+0.4); the toaster's limit and queue, narrow screens, capped lists, labels and
+  // locale for the summary and digits, icons per variant (+0.5). An app without the panel,
+  // boundary and toaster does not grow (usePaginatedList alone: 4,013 B before and after).
+  { bundle: 'whole', zod: true, max: 39_830, target: 16 * KB, rule: 'ceiling 39.83 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 33_900, target: 10 * KB, rule: 'ceiling 33.9 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },

@@ -511,7 +511,7 @@ describe('SenseiToaster: a burst of 20 failures', () => {
     // What it lists is capped, so it fits a small screen.
     expect(within(failed).getAllByRole('listitem')).toHaveLength(3);
     expect(failed.querySelector('[data-slot="toast-more"]')).toHaveTextContent('+17 more');
-  });
+  }, 20_000); // twenty queries and their retries: slow on a busy machine
 
   it('shows at most `limit` toasts at once and queues the rest, whose timers start when they show', async () => {
     const h = createHarness();
