@@ -3,9 +3,6 @@ import { useContext, useEffect, useLayoutEffect } from 'react';
 import { errorClaimsFor } from './ErrorClaims.js';
 import { SenseiContext } from './SenseiContext.js';
 
-// No layout effects on the server (React 18 warns about them there).
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
-
 /**
  * Tells the provider's surface rule that this component shows `error`, while it is mounted:
  * the failure then shows here only, not in a toast as well. `<SenseiErrorPanel>` and
@@ -16,6 +13,8 @@ const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : 
 export function useClaimError(error: unknown): void {
   const context = useContext(SenseiContext);
   const claims = context && errorClaimsFor(context.queryClient);
-  // Before paint: a toast for the same failure never shows first.
-  useIsomorphicLayoutEffect(() => claims?.claim(error), [claims, error]);
+  // Before paint, so a toast for the same failure never shows first. Chosen here, not at import:
+  // importing the library touches no browser global; the server (no layout effects) runs neither.
+  const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+  useBeforePaint(() => claims?.claim(error), [claims, error]);
 }
