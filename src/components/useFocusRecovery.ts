@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useLayoutEffect, useRef, type Ref, type RefCallback } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type DependencyList, type EffectCallback, type Ref, type RefCallback } from 'react';
 
 /** Options of `useFocusRecovery`. */
 export interface FocusRecoveryOptions<T extends HTMLElement = HTMLElement> {
@@ -51,8 +51,12 @@ function focusIsLost(lost: HTMLElement): boolean {
   return active === null || active === lost.ownerDocument.body || active === lost || !active.isConnected;
 }
 
-// No layout effects on the server (React 18 warns about them there).
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+// No layout effects on the server (React 18 warns about them there). Chosen per call, not at
+// import: importing the library touches no browser global (test/ssr/ssr.node.test.tsx).
+function useIsomorphicLayoutEffect(effect: EffectCallback, deps?: DependencyList): void {
+  const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+  useBeforePaint(effect, deps);
+}
 
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   if (typeof ref === 'function') ref(value);
