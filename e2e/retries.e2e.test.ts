@@ -75,7 +75,7 @@ describe('retries', () => {
     for (let i = 1; i < attempts.length; i += 1) {
       expect((attempts[i] as { time: number }).time - (attempts[i - 1] as { time: number }).time).toBeGreaterThanOrEqual(950);
     }
-    expect(await panel.textContent()).toContain('Service Unavailable (503)');
+    expect(await panel.locator('[data-slot="error-panel-details"]').textContent()).toContain('HTTP 503');
     expect(await page.locator('table.demo-table').count()).toBe(0);
     await screenshot(page, '06-outage-boundary');
 

@@ -55,7 +55,8 @@ export type {
   OperationProgressSource,
 } from './components/OperationProgress.js';
 export { RetryActivityStore } from './react/RetryActivityStore.js';
-export type { RetryActivityEntry, RetryActivityStatus, RetryActivityStoreOptions } from './react/RetryActivityStore.js';
+export type { ErrorSurface, ErrorSurfaceOptions, RetryActivityEntry, RetryActivityStatus, RetryActivityStoreOptions } from './react/RetryActivityStore.js';
+export { useClaimError } from './react/useClaimError.js';
 export { useRetryActivity } from './react/useRetryActivity.js';
 export type { UseRetryActivityResult } from './react/useRetryActivity.js';
 export { getSenseiToastQueue, useSenseiToast } from './react/useSenseiToast.js';

@@ -9,6 +9,7 @@ import type { ErrorCatalog } from '../src/core/errorCatalog.js';
 import { SenseiHttpError, SenseiNetworkError } from '../src/core/SenseiError.js';
 import { senseiThrowOnError } from '../src/react/senseiThrowOnError.js';
 import { createMockSenseiApi, type MockScenario } from '../src/testing/index.js';
+import { emulate, emulated } from './emulate.js';
 
 // The key lives here, never in args: stories' args are shown in the UI.
 const STORY_API_KEY = 'sk_story_only_2c4e6a';
@@ -80,42 +81,42 @@ function expectPanel(title: string, options: { text?: string; button?: string } 
 
 export const BadRequest400: Story = {
   loaders: fromApi({ error: { status: 400 } }),
-  play: expectPanel('Request not accepted', { text: 'Check request body, parameters', button: 'Dismiss' }),
+  play: expectPanel('Request not accepted', { text: 'HTTP 400', button: 'Dismiss' }),
 };
 
 export const Unauthenticated401: Story = {
   loaders: fromApi({ error: { status: 401 } }),
-  play: expectPanel('Sign-in required', { text: 'Check API key', button: 'Sign in' }),
+  play: expectPanel('Sign-in required', { text: 'HTTP 401', button: 'Sign in' }),
 };
 
 export const Forbidden403: Story = {
   loaders: fromApi({ error: { status: 403 } }),
-  play: expectPanel('Access denied', { text: 'Check API key permissions', button: 'Go back' }),
+  play: expectPanel('Access denied', { text: 'HTTP 403', button: 'Go back' }),
 };
 
 export const NotFound404: Story = {
   loaders: fromApi({ error: { status: 404 } }),
-  play: expectPanel('Not found', { text: 'Check resource ID', button: 'Go back' }),
+  play: expectPanel('Not found', { text: 'HTTP 404', button: 'Go back' }),
 };
 
 export const MethodNotAllowed405: Story = {
   loaders: fromApi({ error: { status: 405 } }),
-  play: expectPanel('Request not supported', { text: 'Check allowed methods', button: 'Contact support' }),
+  play: expectPanel('Request not supported', { text: 'HTTP 405', button: 'Contact support' }),
 };
 
 export const Conflict409: Story = {
   loaders: fromApi({ error: { status: 409 } }),
-  play: expectPanel('Changed in the meantime', { text: 'Refresh and retry', button: 'Refresh and retry' }),
+  play: expectPanel('Changed in the meantime', { text: 'HTTP 409', button: 'Refresh and retry' }),
 };
 
 export const PayloadTooLarge413: Story = {
   loaders: fromApi({ error: { status: 413 } }),
-  play: expectPanel('Too large', { text: 'Reduce payload size', button: 'Dismiss' }),
+  play: expectPanel('Too large', { text: 'HTTP 413', button: 'Dismiss' }),
 };
 
 export const UnsupportedMediaType415: Story = {
   loaders: fromApi({ error: { status: 415 } }),
-  play: expectPanel('Request not supported', { text: 'Use application/json' }),
+  play: expectPanel('Request not supported', { text: 'HTTP 415' }),
 };
 
 export const Validation422: Story = {
@@ -148,21 +149,22 @@ export const RateLimitedForAnHour: Story = {
   loaders: fromApi({ error: { status: 429, retryAfterSeconds: 3600 } }),
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert');
-    await expect(alert).toHaveTextContent(/Requests resume at \d{1,2}:\d\d\./);
+    await expect(alert).toHaveTextContent(/Retry available at \d{1,2}:\d\d:\d\d/);
     const retry = within(alert).getByRole('button', { name: 'Retry' });
     await expect(retry).toHaveAttribute('aria-disabled', 'true');
-    await expect(retry).toHaveAccessibleDescription(/^Requests resume at/);
+    // A steady sentence for screen readers; the ticking countdown is hidden from them.
+    await expect(retry).toHaveAccessibleDescription(/^Retry available at \d{1,2}:\d\d:\d\d$/);
   },
 };
 
 export const InternalServerError500: Story = {
   loaders: fromApi({ error: { status: 500 } }),
-  play: expectPanel('Something went wrong', { text: 'Retry, contact support if persistent', button: 'Retry' }),
+  play: expectPanel('Something went wrong', { text: 'HTTP 500', button: 'Retry' }),
 };
 
 export const BadGateway502: Story = {
   loaders: fromApi({ error: { status: 502 } }),
-  play: expectPanel('Sensei is not responding', { text: 'Retry after brief wait', button: 'Retry' }),
+  play: expectPanel('Sensei is not responding', { text: 'HTTP 502', button: 'Retry' }),
 };
 
 export const ServiceUnavailable503: Story = {
@@ -170,14 +172,15 @@ export const ServiceUnavailable503: Story = {
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(within(alert).getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
-    await expect(alert).toHaveTextContent('Retry with backoff');
+    await expect(alert).not.toHaveTextContent('Retry with backoff'); // developer wording stays out
+    await expect(alert.querySelector('[data-slot="error-panel-details"]')).toHaveTextContent(/^Code E\d+ · HTTP 503$/);
     await expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 
 export const GatewayTimeout504: Story = {
   loaders: fromApi({ error: { status: 504 } }),
-  play: expectPanel('Sensei is not responding', { text: 'Retry, check status page', button: 'Retry' }),
+  play: expectPanel('Sensei is not responding', { text: 'HTTP 504', button: 'Retry' }),
 };
 
 // ── Failures without a usable response ─────────────────────────────────────────────────────
@@ -203,7 +206,7 @@ export const Timeout: Story = {
 export const UnexpectedBody: Story = {
   loaders: fromApi({ malformed: { kind: 'truncated', status: 520 } }),
   play: async (context) => {
-    await expectPanel('Unexpected response', { text: 'Server error (520)', button: 'Retry' })(context);
+    await expectPanel('Unexpected response', { text: 'HTTP 520', button: 'Retry' })(context);
     await expect(context.canvasElement.querySelector('[data-slot="request-id-value"]')).toHaveTextContent(/^req_/);
   },
 };
@@ -354,5 +357,89 @@ export const BoundaryRetryRecovers: Story = {
     await expect(await canvas.findByRole('heading', { name: 'Something went wrong' })).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
     await expect(await canvas.findByText('150 migrations')).toBeInTheDocument();
+    // The focused Retry went away with the panel: focus is on the content, not <body>.
+    await waitFor(() => expect(document.activeElement?.closest('[data-slot="error-boundary"]')).not.toBeNull());
+  },
+};
+
+// ── Under stress (issue 18 §3): waiting for Retry, dark, forced colours, 320 px, RTL ────────
+
+const http503 = () =>
+  new SenseiHttpError({ kind: 'http', message: 'Maintenance in progress', status: 503, code: 'E5030', requestId: 'req_5f1e2d3c4b5a' });
+
+/** Retry waits 3 s: a steady sentence says when, then one polite announcement says it can be used. */
+export const WaitingForRetry: Story = {
+  name: 'Waiting for Retry: steady sentence, one announcement',
+  loaders: [async () => ({ error: new SenseiHttpError({ kind: 'http', message: 'Rate limit exceeded', status: 429, code: 'E4290', requestId: 'req_wait', retryAfterMs: 3_000 }) })],
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    const retry = within(alert).getByRole('button', { name: 'Retry' });
+    await expect(retry).toHaveAttribute('aria-disabled', 'true');
+    await expect(retry).toHaveAccessibleDescription(/^Retry available at \d{1,2}:\d\d:\d\d/);
+    const announcement = alert.querySelector('[data-slot="error-panel-announcement"]')!;
+    await expect(announcement).toHaveTextContent(/^$/);
+    await waitFor(() => expect(announcement).toHaveTextContent('Retry is available now.'), { timeout: 5_000 });
+    await expect(retry).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+async function expectDetails({ canvasElement }: { canvasElement: HTMLElement }) {
+  const alert = await within(canvasElement).findByRole('alert');
+  await expect(within(alert).getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
+  await expect(alert.querySelector('[data-slot="error-panel-details"]')).toHaveTextContent('Code E5030 · HTTP 503');
+  return alert;
+}
+
+export const Dark: Story = {
+  name: 'Dark',
+  loaders: [async () => ({ error: http503() })],
+  decorators: [(Story) => <div data-theme="dark" style={{ padding: '1rem', background: 'var(--sensei-color-bg, #0c111d)' }}>{Story()}</div>],
+  beforeEach: () => emulate({ dark: true }),
+  play: async (context) => {
+    await expectDetails(context);
+  },
+};
+
+export const ForcedColors: Story = {
+  name: 'Forced colours',
+  loaders: [async () => ({ error: http503() })],
+  beforeEach: () => emulate({ forcedColors: true }),
+  play: async (context) => {
+    const alert = await expectDetails(context);
+    if (!emulated()) return; // the Storybook UI: nothing is emulated there
+    await expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+    const style = getComputedStyle(alert);
+    await expect(style.borderTopStyle).toBe('solid');
+    await expect(Number.parseFloat(style.borderTopWidth)).toBeGreaterThanOrEqual(1);
+    await expect(alert.querySelector('[data-slot="error-panel-icon"]')!.getBoundingClientRect().width).toBeGreaterThan(0);
+  },
+};
+
+/** 320 px wide: the panel reflows (WCAG 1.4.10), nothing scrolls sideways. */
+export const SmallScreen320: Story = {
+  name: '320 px wide',
+  loaders: [async () => ({ error: http503() })],
+  parameters: { layout: 'fullscreen' },
+  beforeEach: () => emulate({ viewport: { width: 320, height: 640 } }),
+  play: async (context) => {
+    const alert = await expectDetails(context);
+    if (!emulated()) return; // the Storybook UI: nothing is emulated there
+    await expect(window.innerWidth).toBe(320);
+    await expect(alert.scrollWidth).toBeLessThanOrEqual(alert.clientWidth + 1);
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};
+
+/** Right to left: a compact panel's actions sit at the inline end, the left. */
+export const RightToLeftCompact: Story = {
+  name: 'RTL, compact',
+  args: { variant: 'compact' },
+  loaders: [async () => ({ error: http503() })],
+  decorators: [(Story) => <div dir="rtl">{Story()}</div>],
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    const retry = within(alert).getByRole('button', { name: 'Retry' });
+    const panel = alert.getBoundingClientRect();
+    await expect(retry.getBoundingClientRect().left - panel.left).toBeLessThan(panel.right - retry.getBoundingClientRect().right);
   },
 };

@@ -4,7 +4,7 @@ import { forwardRef, useLayoutEffect, useRef, type ComponentPropsWithoutRef, typ
 import { cx } from './cx.js';
 
 /** The parts of a toast; each has `data-slot="toast-<part>"` and a `classNames` entry. */
-export type SenseiToastPart = 'body' | 'title' | 'description' | 'meta' | 'actions' | 'action' | 'close';
+export type SenseiToastPart = 'icon' | 'body' | 'title' | 'description' | 'meta' | 'actions' | 'action' | 'close';
 
 /** The tone of a toast: `warning` is a retry in progress. */
 export type SenseiToastTone = 'info' | 'success' | 'error' | 'warning';
@@ -26,6 +26,15 @@ export interface SenseiToastProps
   /** Class names per part; the root takes `className`. @default {} */
   classNames?: Partial<Record<SenseiToastPart, string>> | undefined;
 }
+
+/** One path per tone: i in a circle, a check in a circle, ! in a circle, a clock. */
+const CIRCLE = 'M8 1.5a6.5 6.5 0 1 1 0 13a6.5 6.5 0 1 1 0-13';
+const ICONS: Record<SenseiToastTone, string> = {
+  info: `${CIRCLE}M8 7.5v4M8 4.75v.5`,
+  success: `${CIRCLE}M5.25 8.25l1.75 1.75l3.75-4`,
+  error: `${CIRCLE}M8 4.5v4.25M8 11v.5`,
+  warning: `${CIRCLE}M8 4.5v3.75l2.5 1.5`,
+};
 
 /**
  * One toast on Radix Toast's `Root`, with the library's slots: title, description, meta,
@@ -60,6 +69,10 @@ export const SenseiToast = forwardRef<HTMLLIElement, SenseiToastProps>(function 
       data-slot="toast"
       data-variant={variant}
     >
+      {/* The tone in a shape too: colour alone is lost in forced colours and to colour-blind users. */}
+      <svg {...slot('icon')} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+        <path d={ICONS[variant]} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
       <div {...slot('body')}>
         <Toast.Title {...slot('title')}>{title}</Toast.Title>
         {description !== undefined && <Toast.Description {...slot('description')}>{description}</Toast.Description>}

@@ -62,6 +62,12 @@ export interface SenseiToasterLabels extends SenseiRequestIdLabels {
   tryAgainAltText: string;
   /** Accessible name of every toast's close button. @default 'Dismiss' */
   dismiss: string;
+  /** One kind of failure in a group's summary, `count` in `locale`. @default (label, count) => `${label} ×${count}` */
+  times: (label: string, count: string) => string;
+  /** Between the parts of a group's summary. @default ' · ' */
+  separator: string;
+  /** Under a list capped at `listLimit`, `count` in `locale`. @default (count) => `+${count} more` */
+  more: (count: string) => string;
 }
 
 export const defaultToasterLabels: SenseiToasterLabels = Object.freeze({
@@ -87,6 +93,9 @@ export const defaultToasterLabels: SenseiToasterLabels = Object.freeze({
   tryAgain: 'Try again',
   tryAgainAltText: 'Try again: press F8 to reach the notification',
   dismiss: 'Dismiss',
+  times: (label: string, count: string) => `${label} ×${count}`,
+  separator: ' · ',
+  more: (count: string) => `+${count} more`,
 });
 
 /** How long each kind of toast stays, in ms; `Infinity` keeps it until dismissed. Timers pause on hover and focus. */
@@ -120,10 +129,26 @@ export interface SenseiToasterProps extends Omit<ComponentPropsWithoutRef<'ol'>,
   /** @default defaultToasterLabels */
   labels?: Partial<SenseiToasterLabels>;
   /**
-   * Locale of the times a toast shows (when requests resume).
+   * Locale of the times, counts and countdown digits a toast shows.
    * @default the browser's
    */
   locale?: Intl.LocalesArgument;
+  /**
+   * How many toasts show at once; the rest wait their turn (retry groups first, then app
+   * toasts, oldest first) and their timers start when they show.
+   * @default 3
+   */
+  limit?: number;
+  /**
+   * How many show at once on a narrow screen (under 480 px wide), where more would run off it.
+   * @default 1
+   */
+  narrowLimit?: number;
+  /**
+   * How many requests a group's toast lists; the rest are counted ("+17 more").
+   * @default 3
+   */
+  listLimit?: number;
   /**
    * Format of those times.
    * @default { hour: 'numeric', minute: '2-digit' }
@@ -210,6 +235,9 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
     labels: labelOverrides,
     locale,
     timeFormat = DEFAULT_TIME_FORMAT,
+    limit = 3,
+    narrowLimit = 1,
+    listLimit = 3,
     durations: durationOverrides,
     hotkey,
     swipeDirection,
@@ -229,20 +257,31 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
   // While the gate is closed a retry can only wait: actions say when they will work.
   const gateOpenAt = useGateOpenAt();
   const formatAt = (at: number) => formatTime(at, locale, timeFormat);
+  const narrow = useSyncExternalStore(subscribeNarrow, isNarrow, () => false);
+  const shown = Math.max(1, Math.floor(narrow ? Math.min(limit, narrowLimit) : limit) || 1);
+  const number = new Intl.NumberFormat(locale);
+  const format: GroupFormat = {
+    number: (n) => number.format(n),
+    // Countdown digits in the locale's numbering system (0:05 → ٠:٠٥ in `ar-EG`).
+    digits: (text) => text.replace(/\d/g, (digit) => number.format(Number(digit))),
+    time: formatAt,
+  };
 
   const models = useMemo((): ToastModel[] => {
-    const visible = entries.filter((entry) => !entry.dismissed && (!filter || filter(entry)));
+    // The provider's rule: only failures no panel shows, of work someone is looking at.
+    const visible = entries.filter((entry) => entry.surface === 'toast' && !entry.dismissed && (!filter || filter(entry)));
     const list: ToastModel[] = [];
     for (const kind of GROUPS) {
       const group = visible.filter((entry) => entry.status === kind);
-      // A new member of a settled group means a new toast, so Radix announces it.
-      const key = kind === 'retrying' ? kind : `${kind}:${group.map((entry) => entry.id).join(',')}`;
-      if (group.length > 0) list.push({ key, kind, entries: group });
+      // One stable toast per kind: a burst updates it in place (announced once, focus kept).
+      if (group.length > 0) list.push({ key: kind, kind, entries: group });
     }
     for (const toast of appToasts) list.push({ key: `app:${toast.key}`, kind: 'app', toast });
     return list;
   }, [entries, filter, appToasts]);
-  const rendered = useExitingToasts(models);
+  // The rest wait their turn: a narrow screen is not filled from edge to edge.
+  const showing = useMemo(() => models.slice(0, shown), [models, shown]);
+  const rendered = useExitingToasts(showing);
 
   return (
     <Toast.Provider label={labels.toast} swipeDirection={swipeDirection ?? SWIPE[position]}>
@@ -298,7 +337,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
               data-kind="recovered"
               title={labels.recovered(group.length)}
               description={
-                group.length === 1 ? labels.recoveredDescription((group[0] as RetryActivityEntry).label) : summary(group)
+                group.length === 1 ? labels.recoveredDescription((group[0] as RetryActivityEntry).label) : summary(group, labels, format)
               }
             />
           );
@@ -312,7 +351,8 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
             labels={labels}
             retryNow={retryNow}
             gateOpenAt={gateOpenAt}
-            formatTime={formatAt}
+            format={format}
+            listLimit={listLimit}
             duration={model.kind === 'failed' ? durations.failed : Infinity}
           />
         );
@@ -326,6 +366,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
         data-slot="toaster"
         data-position={position}
         data-state={models.length > 0 ? 'active' : 'idle'}
+        data-queued={models.length > shown ? models.length - shown : undefined}
       />
     </Toast.Provider>
   );
@@ -340,8 +381,27 @@ interface GroupToastProps extends SharedToastProps {
   retryNow: (entry: RetryActivityEntry) => Promise<void>;
   /** When the rate-limit gate opens, while it is closed. */
   gateOpenAt: number | undefined;
-  formatTime: (at: number) => string;
+  format: GroupFormat;
+  listLimit: number;
 }
+
+/** Numbers, countdown digits and times in the toaster's `locale`. */
+interface GroupFormat {
+  number: (value: number) => string;
+  digits: (text: string) => string;
+  time: (at: number) => string;
+}
+
+const NARROW = '(max-width: 480px)';
+const subscribeNarrow = (listener: () => void) => {
+  if (typeof matchMedia !== 'function') return () => {};
+  const query = matchMedia(NARROW);
+  query.addEventListener('change', listener);
+  return () => query.removeEventListener('change', listener);
+};
+const isNarrow = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+// Left out of the toast's announcement: one short summary is read, not a list of ids.
+const NOT_ANNOUNCED = { 'data-radix-toast-announce-exclude': '' };
 
 /** The later of two optional times. */
 const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
@@ -353,7 +413,7 @@ const later = (a: number | undefined, b: number | undefined) => (a === undefined
  * quote, and "Try again". Either action sends one request for each query of the group that can
  * be retried; none for mutations.
  */
-function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, formatTime, ...shared }: GroupToastProps) {
+function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, format, listLimit, ...shared }: GroupToastProps) {
   const retrying = kind === 'retrying';
   const single = entries.length === 1 ? entries[0] : undefined;
   // A rate-limited failure (a wait past the cap fails at once) cannot be tried again before this.
@@ -374,13 +434,13 @@ function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, formatTime, .
       if (retryingNow || !(waiting === 'retry' || waiting === 'rate-limit') || at === undefined || (next && next.at <= at)) continue;
       next = { at, gated: waiting === 'rate-limit' || at !== nextAttemptAt };
     }
-    const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries);
+    const meta = single ? single.failureCount > 1 && labels.failedAttempts(single.failureCount) : summary(entries, labels, format);
     if (entries.every((entry) => entry.paused)) description = labels.paused;
     else if (single && (single.retryingNow || single.waiting === null)) description = labels.retryingNow;
     else if (next === undefined) description = labels.retryingSoon;
     else {
-      const format = next.gated ? labels.rateLimitedIn : single ? labels.retryIn : labels.nextRetryIn;
-      description = <RetryCountdown at={next.at} format={format} due={labels.retryingNow} />;
+      const sentence = next.gated ? labels.rateLimitedIn : single ? labels.retryIn : labels.nextRetryIn;
+      description = <RetryCountdown at={next.at} format={(countdown) => sentence(format.digits(countdown))} due={labels.retryingNow} />;
     }
     details = meta !== false && (
       <p data-slot="toast-meta" className={cx(shared.classNames.meta)}>
@@ -389,17 +449,28 @@ function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, formatTime, .
     );
   } else if (single) {
     description = labels.failedDescription(single.failureCount);
-    details = single.requestId !== undefined && <SenseiRequestId requestId={single.requestId} labels={labels} />;
+    details = single.requestId !== undefined && <SenseiRequestId {...NOT_ANNOUNCED} requestId={single.requestId} labels={labels} />;
   } else {
+    // Capped, so one toast cannot run off a small screen; the oldest stay put, so a focused
+    // Copy button is not moved or removed when more failures join.
+    const more = entries.length - listLimit;
+    description = summary(entries, labels, format);
     details = (
-      <ul data-slot="toast-list">
-        {entries.map((entry) => (
-          <li key={entry.id} data-slot="toast-list-item">
-            <span data-slot="toast-list-label">{entry.label}</span>
-            {entry.requestId !== undefined && <SenseiRequestId requestId={entry.requestId} labels={labels} />}
-          </li>
-        ))}
-      </ul>
+      <>
+        <ul data-slot="toast-list" {...NOT_ANNOUNCED}>
+          {entries.slice(0, Math.max(0, listLimit)).map((entry) => (
+            <li key={entry.id} data-slot="toast-list-item">
+              <span data-slot="toast-list-label">{entry.label}</span>
+              {entry.requestId !== undefined && <SenseiRequestId requestId={entry.requestId} labels={labels} />}
+            </li>
+          ))}
+        </ul>
+        {more > 0 && (
+          <p data-slot="toast-more" {...NOT_ANNOUNCED}>
+            {labels.more(format.number(more))}
+          </p>
+        )}
+      </>
     );
   }
 
@@ -429,7 +500,7 @@ function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, formatTime, .
             }}
           >
             {blocked
-              ? (retrying ? labels.retryAt : labels.tryAgainAt)(formatTime(blockedUntil))
+              ? (retrying ? labels.retryAt : labels.tryAgainAt)(format.time(blockedUntil))
               : retrying
                 ? labels.retryNow
                 : labels.tryAgain}
@@ -453,11 +524,11 @@ function RetryCountdown({ at, format, due }: { at: number; format: (countdown: s
   );
 }
 
-/** "Service unavailable (503) ×2 · Bad gateway (502)": what a group is made of. */
-function summary(entries: readonly RetryActivityEntry[]): string {
+/** "Service unavailable (503) ×2 · Bad gateway (502)": what a group is made of, in `labels` and `locale`. */
+function summary(entries: readonly RetryActivityEntry[], labels: SenseiToasterLabels, format: GroupFormat): string {
   const counts = new Map<string, number>();
   for (const entry of entries) counts.set(entry.label, (counts.get(entry.label) ?? 0) + 1);
-  return [...counts].map(([label, count]) => (count > 1 ? `${label} ×${count}` : label)).join(' · ');
+  return [...counts].map(([label, count]) => (count > 1 ? labels.times(label, format.number(count)) : label)).join(labels.separator);
 }
 
 /**

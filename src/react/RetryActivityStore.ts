@@ -10,6 +10,7 @@ import {
 import type { ErrorCatalog } from '../core/errorCatalog.js';
 import type { RetryPolicy } from '../core/retryPolicy.js';
 import { timers } from '../core/timers.js';
+import { type ErrorClaims, errorClaimsFor } from './ErrorClaims.js';
 import { toErrorState } from '../core/toErrorState.js';
 import { type RequestWaitReason, type RequestWaitStore, requestWaitStoreFor, type RunningAttempt, toRequestWait } from '../core/RequestWaitStore.js';
 
@@ -68,6 +69,35 @@ export interface RetryActivityEntry {
   readonly dismissed: boolean;
   /** When this episode's first failure was seen (epoch ms). */
   readonly since: number;
+  /**
+   * Where the provider's rule shows it (see {@link ErrorSurfaceOptions}): `panel` while a
+   * `<SenseiErrorPanel>` or `<SenseiErrorBoundary>` renders its error, `none` for background
+   * work, an opt-out through `meta: { senseiToast: false }` or a 429 the rate-limit banner shows,
+   * else `toast`. `<SenseiToaster>` shows only `toast` entries.
+   */
+  readonly surface: ErrorSurface;
+}
+
+/** Where a failure shows: one place each. */
+export type ErrorSurface = 'panel' | 'toast' | 'none';
+
+/**
+ * The provider's rule for where a failure shows: in the panel or boundary that renders it,
+ * else in a toast, one per query; background work never toasts.
+ */
+export interface ErrorSurfaceOptions {
+  /**
+   * Toast failures of queries nothing on screen observes (prefetches, refetches of data not on
+   * screen). Such work fails quietly by default: nobody asked for it.
+   * @default false
+   */
+  backgroundToasts?: boolean | undefined;
+  /**
+   * Where a 429 shows while it waits: `banner` leaves it to `<RateLimitBanner>` (which counts
+   * down for every request), `toast` gives it a retry toast too — for apps without the banner.
+   * @default 'banner'
+   */
+  rateLimited?: 'banner' | 'toast' | undefined;
 }
 
 export interface RetryActivityStoreOptions {
@@ -77,6 +107,8 @@ export interface RetryActivityStoreOptions {
   errorCatalog?: ErrorCatalog | undefined;
   /** Where the query functions report their attempts. @default the `QueryClient`'s */
   requestWaits?: RequestWaitStore | undefined;
+  /** @default {} (see `ErrorSurfaceOptions`) */
+  surfaces?: ErrorSurfaceOptions | undefined;
 }
 
 type AnyQuery = Query<unknown, unknown, unknown, QueryKey>;
@@ -92,7 +124,7 @@ const noop = () => {};
 const isSensei = (request: AnyQuery | AnyMutation): boolean => request.meta?.sensei === true;
 
 // What makes an entry worth a new snapshot: the rest (id, kind, key, since…) never changes within an episode.
-const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'waiting', 'nextAttemptAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label'] as const;
+const COMPARED_FIELDS = ['status', 'error', 'retryAt', 'waiting', 'nextAttemptAt', 'failureCount', 'paused', 'retryingNow', 'dismissed', 'label', 'surface'] as const;
 
 function sameEntry(a: RetryActivityEntry, b: RetryActivityEntry): boolean {
   return COMPARED_FIELDS.every((field) => a[field] === b[field]);
@@ -113,6 +145,9 @@ export class RetryActivityStore {
   readonly #retryPolicy: RetryPolicy;
   readonly #errorCatalog: ErrorCatalog | undefined;
   readonly #waits: RequestWaitStore;
+  readonly #surfaces: ErrorSurfaceOptions;
+  readonly #claims: ErrorClaims;
+  readonly #requests = new Map<string, AnyQuery | AnyMutation>();
   readonly #entries = new Map<string, RetryActivityEntry>();
   readonly #queries = new Map<string, AnyQuery>();
   readonly #listeners = new Set<() => void>();
@@ -125,6 +160,8 @@ export class RetryActivityStore {
     this.#retryPolicy = options.retryPolicy;
     this.#errorCatalog = options.errorCatalog;
     this.#waits = options.requestWaits ?? requestWaitStoreFor(options.queryClient);
+    this.#surfaces = options.surfaces ?? {};
+    this.#claims = errorClaimsFor(options.queryClient);
   }
 
   /** Subscribes; the first subscriber connects to the caches, the last one disconnects. */
@@ -200,6 +237,8 @@ export class RetryActivityStore {
     const unsubscribeQueries = queryCache.subscribe(this.#onQueryEvent);
     const unsubscribeMutations = mutationCache.subscribe(this.#onMutationEvent);
     // An attempt that starts, reaches the gate or leaves it changes when the next one goes out.
+    // A panel or boundary started or stopped showing a failure: where entries show changes.
+    const unsubscribeClaims = this.#claims.subscribe(() => this.#resurface());
     const unsubscribeWaits = this.#waits.subscribe((hash) => {
       const query = this.#queries.get(`query:${hash}`);
       if (query) this.#syncQuery(query, undefined);
@@ -208,6 +247,7 @@ export class RetryActivityStore {
       unsubscribeQueries();
       unsubscribeMutations();
       unsubscribeWaits();
+      unsubscribeClaims();
     };
     // Retries that began before anyone listened.
     for (const query of queryCache.getAll()) this.#syncQuery(query as AnyQuery, undefined);
@@ -219,6 +259,7 @@ export class RetryActivityStore {
     this.#disconnect = undefined;
     this.#entries.clear();
     this.#queries.clear();
+    this.#requests.clear();
     this.#snapshot = EMPTY;
   }
 
@@ -227,6 +268,8 @@ export class RetryActivityStore {
     const query = event.query as AnyQuery;
     if (event.type === 'removed') this.#removed(queryId(query));
     else if (event.type === 'updated') this.#syncQuery(query, event.action.type);
+    // Seen on screen, or no longer: whether it is background work changed.
+    else if (event.type === 'observerAdded' || event.type === 'observerRemoved') this.#resurfaceOne(queryId(query));
   };
 
   #onMutationEvent = (event: MutationCacheNotifyEvent | undefined): void => {
@@ -248,6 +291,7 @@ export class RetryActivityStore {
     const { fetchStatus, fetchFailureCount, fetchFailureReason, status, error } = query.state;
     if (fetchStatus !== 'idle' && fetchFailureCount > 0 && fetchFailureReason != null) {
       this.#queries.set(id, query);
+      this.#requests.set(id, query);
       const base = { id, kind: 'query', key: query.queryKey, canRetryNow: true } as const;
       this.#retrying(base, fetchFailureReason, fetchFailureCount, fetchStatus === 'paused', this.#waits.get(query.queryHash));
       return;
@@ -269,6 +313,7 @@ export class RetryActivityStore {
     const { status, failureCount, failureReason, isPaused, error } = mutation.state;
     if (status === 'pending' && failureCount > 0 && failureReason != null) {
       const key = mutation.options.mutationKey as QueryKey | undefined;
+      this.#requests.set(id, mutation);
       // A mutation's attempts are not known here: its wait reads as the scheduled retry.
       this.#retrying({ id, kind: 'mutation', key, canRetryNow: false }, failureReason, failureCount, isPaused, undefined);
       return;
@@ -292,6 +337,7 @@ export class RetryActivityStore {
     const { scheduledRetryAt } = this.#retryPolicy;
     this.#set({
       ...base,
+      surface: 'toast',
       ...this.#describe(error),
       ...toRequestWait({ paused, active: true, failureReason: error, attempt, scheduledRetryAt }),
       status: 'retrying',
@@ -335,16 +381,52 @@ export class RetryActivityStore {
     };
   }
 
-  #set(entry: RetryActivityEntry): void {
+  /** Where the rule shows `entry` now. */
+  #surfaceOf(entry: RetryActivityEntry): ErrorSurface {
+    const request = this.#requests.get(entry.id);
+    const state = request?.state as { error?: unknown } | undefined;
+    if (this.#claims.has(entry.error) || (state?.error != null && this.#claims.has(state.error))) return 'panel';
+    const meta = request && ('queryHash' in request ? request.meta : request.options.meta);
+    if (meta?.senseiToast === false) return 'none';
+    // Prefetches and refetches of data not on screen: nobody is looking at them.
+    if (!this.#surfaces.backgroundToasts && request && 'queryHash' in request && request.getObserversCount() === 0) return 'none';
+    if (entry.httpStatus === 429 && this.#surfaces.rateLimited !== 'toast') return 'none';
+    return 'toast';
+  }
+
+  /** A claim came or went: entries change where they show. Emitted at once, so no toast paints first. */
+  #resurface(): void {
+    let changed = false;
+    for (const id of [...this.#entries.keys()]) changed = this.#resurfaceOne(id, false) || changed;
+    if (changed) this.#emit();
+  }
+
+  #resurfaceOne(id: string, emit = true): boolean {
+    const entry = this.#entries.get(id);
+    const surface = entry && this.#surfaceOf(entry);
+    if (!entry || entry.surface === surface) return false;
+    // A final failure a panel showed was seen there: it does not turn into a toast when the panel goes.
+    if (entry.status === 'failed' && entry.surface === 'panel') this.#delete(id, emit);
+    else this.#set(entry, emit);
+    return true;
+  }
+
+  #set(input: RetryActivityEntry, emit = true): void {
+    const entry = { ...input, surface: 'toast' as ErrorSurface };
+    entry.surface = this.#surfaceOf(entry);
     const existing = this.#entries.get(entry.id);
     if (existing && sameEntry(existing, entry)) return;
     this.#entries.set(entry.id, Object.freeze(entry));
-    this.#changed();
+    if (emit) this.#changed();
+    else this.#snapshot = Object.freeze([...this.#entries.values()]);
   }
 
-  #delete(id: string): void {
+  #delete(id: string, emit = true): void {
     this.#queries.delete(id);
-    if (this.#entries.delete(id)) this.#changed();
+    this.#requests.delete(id);
+    if (!this.#entries.delete(id)) return;
+    if (emit) this.#changed();
+    else this.#snapshot = Object.freeze([...this.#entries.values()]);
   }
 
   #changed(): void {
@@ -352,9 +434,19 @@ export class RetryActivityStore {
     if (this.#emitScheduled) return;
     this.#emitScheduled = true;
     // Batched with TanStack's own notifications: several queries failing at once render once.
-    notifyManager.schedule(() => {
-      this.#emitScheduled = false;
-      for (const listener of [...this.#listeners]) listener();
-    });
+    // One turn after them, so a panel that renders the failure has claimed it by then and no
+    // toast flashes up first.
+    notifyManager.schedule(() =>
+      notifyManager.schedule(() => {
+        if (this.#emitScheduled) this.#emit();
+      }),
+    );
+  }
+
+  #emit(): void {
+    this.#emitScheduled = false;
+    for (const id of [...this.#entries.keys()]) this.#resurfaceOne(id, false);
+    this.#snapshot = Object.freeze([...this.#entries.values()]);
+    for (const listener of [...this.#listeners]) listener();
   }
 }

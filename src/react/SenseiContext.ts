@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type { ErrorCatalog } from '../core/errorCatalog.js';
 import type { SenseiClient } from '../core/createSenseiClient.js';
 import type { RetryPolicy } from '../core/retryPolicy.js';
+import type { ErrorSurfaceOptions } from './RetryActivityStore.js';
 
 /** What `<SenseiProvider>` hands to the hooks. */
 export interface SenseiContextValue {
@@ -11,6 +12,8 @@ export interface SenseiContextValue {
   queryClient: QueryClient;
   retryPolicy: RetryPolicy;
   errorCatalog: ErrorCatalog | undefined;
+  /** The rule of where failures show. */
+  surfaces: ErrorSurfaceOptions | undefined;
 }
 
 export const SenseiContext = createContext<SenseiContextValue | null>(null);

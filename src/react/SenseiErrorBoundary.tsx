@@ -6,6 +6,7 @@ import type { ErrorCatalog } from '../core/errorCatalog.js';
 import { timers } from '../core/timers.js';
 import { toErrorState, type ErrorState } from '../core/toErrorState.js';
 import { SenseiContext } from './SenseiContext.js';
+import { useClaimError } from './useClaimError.js';
 
 /** What a fallback receives. */
 export interface SenseiErrorFallbackProps {
@@ -172,12 +173,20 @@ class ErrorBoundaryImpl extends Component<ImplProps, ImplState> {
       state: this.#errorState(error),
       resetErrorBoundary: this.#resetErrorBoundary,
     };
-    if (typeof fallbackRender === 'function') return fallbackRender(props);
-    if (FallbackComponent) return <FallbackComponent {...props} />;
-    if (fallback !== undefined) return fallback;
+    let content: ReactNode = null;
+    if (typeof fallbackRender === 'function') content = fallbackRender(props);
+    else if (FallbackComponent) content = <FallbackComponent {...props} />;
+    else if (fallback !== undefined) content = fallback;
+    // The fallback shows this failure: the provider's rule gives it no toast as well.
+    if (typeof fallbackRender === 'function' || FallbackComponent || fallback !== undefined) return <Claim error={error}>{content}</Claim>;
     if (process.env.NODE_ENV !== 'production') warnOnce('boundary-no-fallback', 'SenseiErrorBoundary from src/react needs `fallback`, `fallbackRender` or `FallbackComponent`; use the one from "@sensei/react" for the default panel.');
     return null;
   }
+}
+
+function Claim({ error, children }: { error: unknown; children: ReactNode }) {
+  useClaimError(error);
+  return children;
 }
 
 function keysChanged(prev: readonly unknown[], next: readonly unknown[]): boolean {

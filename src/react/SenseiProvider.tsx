@@ -5,6 +5,7 @@ import type { ErrorCatalog } from '../core/errorCatalog.js';
 import { createSenseiClient, type SenseiClient, type SenseiClientOptions } from '../core/createSenseiClient.js';
 import { createRetryPolicy, type RetryPolicyOptions } from '../core/retryPolicy.js';
 import { defaultRetryPolicy } from '../core/senseiQueries.js';
+import type { ErrorSurfaceOptions } from './RetryActivityStore.js';
 import { SenseiContext, type SenseiContextValue } from './SenseiContext.js';
 
 /**
@@ -41,6 +42,14 @@ export interface SenseiProviderProps {
   retry?: RetryPolicyOptions | number;
   /** Per-code overrides of titles, messages and UI states (see `toErrorState`). */
   errorCatalog?: ErrorCatalog;
+  /**
+   * Where failures show — one place each: in the `<SenseiErrorPanel>` or `<SenseiErrorBoundary>`
+   * that renders the failing data, else in one toast per query of `<SenseiToaster>`. Background
+   * work (prefetches, refetches of data not on screen) never toasts; a query opts out with
+   * `meta: { senseiToast: false }`. See "Where errors show" in the README.
+   * @default { backgroundToasts: false, rateLimited: 'banner' }
+   */
+  surfaces?: ErrorSurfaceOptions;
   children?: ReactNode;
 }
 
@@ -48,7 +57,7 @@ export interface SenseiProviderProps {
  * Makes a Sensei client available to the hooks and components below it. Reuses an enclosing
  * `QueryClientProvider` so Sensei queries share the app's cache and devtools.
  */
-export function SenseiProvider({ client: given, config, getApiKey, queryClient, retry, errorCatalog, children }: SenseiProviderProps) {
+export function SenseiProvider({ client: given, config, getApiKey, queryClient, retry, errorCatalog, surfaces: surfacesProp, children }: SenseiProviderProps) {
   // Built once: a new client per render would drop its rate-limit store and refetch every key.
   const [built] = useState(() => (given ? undefined : createSenseiClient({ ...(config as SenseiClientConfig), getApiKey })));
   const client = (given ?? built) as SenseiClient;
@@ -59,9 +68,12 @@ export function SenseiProvider({ client: given, config, getApiKey, queryClient, 
   // Without `retry`, the factories' default policy itself: `senseiQueries(client)` retries alike.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value so inline options do not churn
   const retryPolicy = useMemo(() => (retry === undefined ? defaultRetryPolicy : createRetryPolicy(retry)), [retryKey]);
+  // Keyed by value: an inline `surfaces` object must not start a new retry store each render.
+  const { backgroundToasts, rateLimited } = surfacesProp ?? {};
+  const surfaces = useMemo(() => ({ backgroundToasts, rateLimited }), [backgroundToasts, rateLimited]);
   const value = useMemo<SenseiContextValue>(
-    () => ({ client, queryClient: resolved, retryPolicy, errorCatalog }),
-    [client, resolved, retryPolicy, errorCatalog],
+    () => ({ client, queryClient: resolved, retryPolicy, errorCatalog, surfaces }),
+    [client, resolved, retryPolicy, errorCatalog, surfaces],
   );
   const content = <SenseiContext.Provider value={value}>{children}</SenseiContext.Provider>;
   return resolved === ambient ? content : <QueryClientProvider client={resolved}>{content}</QueryClientProvider>;

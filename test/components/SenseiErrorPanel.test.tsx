@@ -7,6 +7,7 @@ import { createSenseiClient } from '../../src/core/createSenseiClient.js';
 import type { ErrorCatalog } from '../../src/core/errorCatalog.js';
 import { SenseiAbortError, SenseiHttpError, SenseiNetworkError } from '../../src/core/SenseiError.js';
 import { createMockSenseiApi, type MockScenario } from '../../src/testing/index.js';
+import { SenseiProvider } from '../../src/react/SenseiProvider.js';
 import { createFakeFetch, json, rejectionOf } from '../core/fakeFetch.js';
 
 const API_KEY = 'sk_live_panel_secret_7f3e1a';
@@ -37,16 +38,19 @@ afterEach(() => {
 });
 
 describe('SenseiErrorPanel: what it shows', () => {
-  it('shows title, message, solution, status, code and request id of a 503 from the API', async () => {
+  // Issue 18 §2: one title, one message, and the code and request id in a quiet details line —
+  // no developer wording ("Retry with backoff"), no English status line ("Service Unavailable (503)").
+  it('shows one title, one message, and the code, status and request id in one quiet details line for a 503', async () => {
     const error = await mockApiError({ error: { status: 503, retryAfterSeconds: 0 } });
     const { container } = render(<SenseiErrorPanel error={error} onRetry={() => {}} />);
     const alert = screen.getByRole('alert', { name: 'Service unavailable' });
     expect(within(alert).getByRole('heading', { level: 2, name: 'Service unavailable' })).toBeInTheDocument();
     expect(alert).toHaveTextContent('Service unavailable: maintenance in progress');
-    expect(alert).toHaveTextContent('Retry with backoff');
-    expect(alert).toHaveTextContent('Service Unavailable (503)');
-    expect(alert).toHaveTextContent('E5030');
-    expect(container.querySelector('[data-slot="request-id-value"]')?.textContent).toMatch(/^req_/);
+    expect(alert).not.toHaveTextContent('Retry with backoff');
+    expect(alert).not.toHaveTextContent('Service Unavailable (503)');
+    const meta = container.querySelector('[data-slot="error-panel-meta"]')!;
+    expect(meta.querySelector('[data-slot="error-panel-details"]')).toHaveTextContent(/^Code E5030 · HTTP 503$/);
+    expect(meta.querySelector('[data-slot="request-id-value"]')?.textContent).toMatch(/^req_/);
     expect(alert).toHaveAttribute('data-slot', 'error-panel');
     expect(alert).toHaveAttribute('data-kind', 'unavailable');
     expect(alert).toHaveAttribute('data-state', 'retryable');
@@ -78,7 +82,7 @@ describe('SenseiErrorPanel: what it shows', () => {
     expect(screen.queryByText('kaboom')).not.toBeInTheDocument();
   });
 
-  it('has a compact variant without solution, status line or request id', () => {
+  it('has a compact variant without details line or request id', () => {
     render(<SenseiErrorPanel error={http(500)} variant="compact" onRetry={() => {}} />);
     const alert = screen.getByRole('alert');
     expect(alert).toHaveAttribute('data-variant', 'compact');
@@ -208,15 +212,15 @@ describe('SenseiErrorPanel: rate-limit countdown', () => {
     const error = await mockApiError({ error: { status: 429, retryAfterSeconds: 3600 } });
     const onRetry = vi.fn();
     render(<SenseiErrorPanel error={error} onRetry={onRetry} locale="en-GB" timeFormat={{ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }} />);
-    expect(screen.getByText('Requests resume at 15:20.')).toBeInTheDocument();
+    expect(screen.getByText('Retry available at 15:20:30')).toBeInTheDocument();
     const retry = screen.getByRole('button', { name: 'Retry' });
     expect(retry).toHaveAttribute('aria-disabled', 'true');
-    expect(retry).toHaveAccessibleDescription('Requests resume at 15:20.');
+    expect(retry).toHaveAccessibleDescription('Retry available at 15:20:30');
     fireEvent.click(retry);
     expect(onRetry).not.toHaveBeenCalled();
 
     await act(() => vi.advanceTimersByTimeAsync(3_600_000));
-    expect(screen.queryByText(/Requests resume at/)).toBeNull();
+    expect(screen.queryByText(/Retry available at/)).toBeNull();
     expect(retry).not.toHaveAttribute('aria-disabled');
     fireEvent.click(retry);
     expect(onRetry).toHaveBeenCalledTimes(1);
@@ -234,7 +238,7 @@ describe('SenseiErrorPanel: rate-limit countdown', () => {
         labels={{ resumesAt: (time) => `Weiter um ${time} Uhr.` }}
       />,
     );
-    expect(screen.getByText('Weiter um 16:00 Uhr.')).toBeInTheDocument();
+    expect(screen.getByText('Weiter um 16:00:00 Uhr.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toHaveAttribute('aria-disabled', 'true');
   });
 
@@ -295,7 +299,8 @@ describe('SenseiErrorPanel: copying the request id', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy request ID' }));
     });
-    expect(screen.getByRole('status')).toHaveTextContent('Could not copy. The ID is selected: copy it by hand.');
+    const requestId = screen.getByRole('alert').querySelector<HTMLElement>('[data-slot="request-id"]')!;
+    expect(within(requestId).getByRole('status')).toHaveTextContent('Could not copy. The ID is selected: copy it by hand.');
     expect(window.getSelection()?.toString()).toBe('req_500');
     // Still usable: the button works again.
     expect(screen.getByRole('button', { name: 'Copy request ID' })).toBeEnabled();
@@ -316,7 +321,7 @@ describe('SenseiErrorPanel: hostile text and secrets', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('[onerror]')).toBeNull();
     expect(screen.getByText(`Bad ${HOSTILE}`)).toBeInTheDocument();
-    expect(container.querySelector('[data-slot="error-panel-code"]')).toHaveTextContent(HOSTILE);
+    expect(container.querySelector('[data-slot="error-panel-details"]')).toHaveTextContent(HOSTILE);
     expect(container.querySelector('[data-slot="request-id-value"]')).toHaveTextContent(HOSTILE);
     expect(container.querySelector('[data-slot="error-panel-field"]')).toHaveTextContent(`${HOSTILE}: ${HOSTILE}`);
   });
@@ -340,5 +345,85 @@ describe('SenseiErrorPanel: hostile text and secrets', () => {
     render(<SenseiErrorPanel error={new SenseiNetworkError({ kind: 'network', message: 'x', offline: true })} onRetry={() => {}} />);
     expect(screen.getByRole('heading')).toHaveTextContent('You are offline');
     expect(screen.getByRole('alert').querySelector('[data-slot="request-id"]')).toBeNull();
+  });
+});
+
+// Issue 18 §3 and §5: what a screen-reader or keyboard user meets while Retry waits, and the parts.
+describe('SenseiErrorPanel: under stress', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives screen readers a steady sentence while Retry waits, and one polite announcement when it can be used', async () => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T14:00:00.000Z') });
+    render(<SenseiErrorPanel error={http(429, { retryAfterMs: 42_000 })} onRetry={() => {}} locale="en-GB" timeFormat={{ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }} />);
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    expect(retry).toHaveAccessibleDescription('Retry available at 14:00:42');
+    const announcement = screen.getByRole('alert').querySelector('[data-slot="error-panel-announcement"]')!;
+    expect(announcement).toHaveAttribute('role', 'status');
+    expect(announcement).toHaveTextContent(/^$/);
+    await act(() => vi.advanceTimersByTimeAsync(41_000));
+    expect(retry).toHaveAccessibleDescription('Retry available at 14:00:42'); // steady, not ticking
+    expect(announcement).toHaveTextContent(/^$/);
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(announcement).toHaveTextContent('Retry is available now.');
+    expect(retry).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('keeps focus on Retry when Retry meets a 429: one stable control turns aria-disabled', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const { rerender } = render(<SenseiErrorPanel error={http(503)} onRetry={() => {}} />);
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    retry.focus();
+    rerender(<SenseiErrorPanel error={http(429, { retryAfterMs: 5_000 })} onRetry={() => {}} />);
+    expect(document.activeElement).toBe(retry);
+    expect(retry).toBeInTheDocument();
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(document.activeElement).toBe(retry);
+    expect(retry).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('fills the first action only when it is the way forward, not "Dismiss"', () => {
+    const { rerender } = render(<SenseiErrorPanel error={http(422)} onDismiss={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Dismiss' })).not.toHaveAttribute('data-primary');
+    rerender(<SenseiErrorPanel error={http(500)} onRetry={() => {}} onContactSupport={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAttribute('data-primary');
+    expect(screen.getByRole('button', { name: 'Contact support' })).not.toHaveAttribute('data-primary');
+  });
+
+  it('has an icon slot: any node, or none', () => {
+    const { container, rerender } = render(<SenseiErrorPanel error={http(500)} icon={<svg data-testid="mine" />} />);
+    expect(container.querySelector('[data-slot="error-panel-icon"]')).toContainElement(screen.getByTestId('mine'));
+    expect(container.querySelector('[data-slot="error-panel-icon"]')).toHaveAttribute('aria-hidden', 'true');
+    rerender(<SenseiErrorPanel error={http(500)} icon={null} />);
+    expect(container.querySelector('[data-slot="error-panel-icon"]')).toBeNull();
+  });
+
+  it('translates the details line through labels', () => {
+    const { container } = render(<SenseiErrorPanel error={http(503)} labels={{ details: ({ code, status }) => `Fehlercode ${code} (HTTP-Status ${status})` }} />);
+    expect(container.querySelector('[data-slot="error-panel-details"]')).toHaveTextContent('Fehlercode E503 (HTTP-Status 503)');
+  });
+
+  it('while the rate-limit gate is closed, Retry says when it will work and waits for it', async () => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T14:00:00.000Z') });
+    const api = createMockSenseiApi({ apiKey: API_KEY, scenario: { rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 6, retryAfterSeconds: null } } });
+    const client = createSenseiClient({ baseUrl: api.baseUrl, apiKey: API_KEY, fetch: api.fetch, shareAcrossTabs: false });
+    await client.get('/v1/migrations'); // spends the window: nothing may leave before 14:00:06
+    const onRetry = vi.fn();
+    render(
+      <SenseiProvider client={client}>
+        <SenseiErrorPanel error={http(503)} onRetry={onRetry} locale="en-GB" timeFormat={{ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }} />
+      </SenseiProvider>,
+    );
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
+    expect(retry).toHaveAccessibleDescription('Retry available at 14:00:06');
+    fireEvent.click(retry);
+    expect(onRetry).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(6_000));
+    expect(retry).not.toHaveAttribute('aria-disabled');
+    fireEvent.click(retry);
+    expect(onRetry).toHaveBeenCalledTimes(1);
   });
 });

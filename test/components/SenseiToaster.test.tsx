@@ -9,7 +9,7 @@ import type { SenseiError } from '../../src/core/SenseiError.js';
 import { SenseiContext } from '../../src/react/SenseiContext.js';
 import { useSenseiMutation } from '../../src/react/useSenseiMutation.js';
 import { useSenseiQuery } from '../../src/react/useSenseiQuery.js';
-import { useSenseiToast } from '../../src/react/useSenseiToast.js';
+import { getSenseiToastQueue, useSenseiToast } from '../../src/react/useSenseiToast.js';
 import { createHarness } from '../react/senseiTestHarness.js';
 
 const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -301,6 +301,8 @@ describe('SenseiToaster: the rate-limit gate', () => {
   it('a final 429 with Retry-After: 3600: "Try again" says when it will work, and waits for it', async () => {
     const h = createHarness({
       api: { scenario: { flaky: { sequence: [503], retryAfterSeconds: 1, match: { path: PATH } }, error: { status: 429, retryAfterSeconds: 3600, match: { path: PATH } } } },
+      // No banner in this app: a 429 toasts too.
+      provider: { surfaces: { rateLimited: 'toast' } },
     });
     renderWith(h, <Item />, <SenseiToaster locale="en-GB" timeFormat={UTC_TIME} />);
     await flush();
@@ -438,5 +440,177 @@ describe('useSenseiToast', () => {
       return null;
     }
     expect(() => render(<Lost />)).toThrow('`useSenseiToast` must be used within `<SenseiProvider>`');
+  });
+});
+
+// Issue 18 §3: a burst of failures is one toast that updates in place, announced once and
+// briefly; its list is capped; focus stays on a control inside it.
+describe('SenseiToaster: a burst of 20 failures', () => {
+  beforeEach(() => {
+    // Frames too: Radix fills a toast's announcement on the next frame.
+    vi.useFakeTimers({
+      now: new Date('2025-03-01T14:00:00.000Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const paths = Array.from({ length: 20 }, (_, i) => `/v1/migrations/mig_${String(i + 1).padStart(6, '0')}`);
+  /** Radix's announcements: each toast that mounts puts one live region in the document. */
+  const announcements = () =>
+    [...document.querySelectorAll('[role="status"][aria-live]')].filter((node) => !node.closest('[data-slot="toaster"]') && node.textContent !== '');
+
+  function Burst({ count }: { count: number }) {
+    return (
+      <>
+        {paths.slice(0, count).map((path) => (
+          <Item key={path} path={path} />
+        ))}
+      </>
+    );
+  }
+
+  it('keeps one failed toast that updates in place, announces one short summary, and keeps focus on its Copy button', async () => {
+    const h = createHarness({ api: { scenario: { error: { status: 503, retryAfterSeconds: 1 } } }, provider: { retry: 1 } });
+    const { rerender } = render(
+      <h.wrapper>
+        <Burst count={10} />
+        <SenseiToaster />
+      </h.wrapper>,
+    );
+    await flush(1000);
+    const failed = toast('failed')!;
+    expect(failed).toHaveAttribute('data-count', '10');
+    const copy = within(failed).getAllByRole('button', { name: 'Copy request ID' })[0]!;
+    copy.focus();
+    await flush(50); // Radix fills the announcement two frames later
+    expect(announcements()).toHaveLength(1);
+    const said = announcements()[0]!.textContent!;
+    expect(said).toContain('Service unavailable (503)');
+    expect(said).not.toContain('req_'); // no list of ids read out
+    expect(said.length).toBeLessThan(120);
+
+    // Ten more fail a moment later: the same toast, updated; focus stays where the user put it.
+    rerender(
+      <h.wrapper>
+        <Burst count={20} />
+        <SenseiToaster />
+      </h.wrapper>,
+    );
+    await flush(1000);
+    await flush(50);
+    expect(toasts().filter((node) => node.getAttribute('data-kind') === 'failed')).toHaveLength(1);
+    expect(toast('failed')).toBe(failed);
+    expect(failed).toHaveAttribute('data-count', '20');
+    expect(within(failed).getByText('20 requests failed')).toBeInTheDocument();
+    expect(document.activeElement).toBe(copy);
+    expect(announcements().length).toBeLessThanOrEqual(1); // nothing new was announced
+
+    // What it lists is capped, so it fits a small screen.
+    expect(within(failed).getAllByRole('listitem')).toHaveLength(3);
+    expect(failed.querySelector('[data-slot="toast-more"]')).toHaveTextContent('+17 more');
+  }, 20_000); // twenty queries and their retries: slow on a busy machine
+
+  it('shows at most `limit` toasts at once and queues the rest, whose timers start when they show', async () => {
+    const h = createHarness();
+    const queue = getSenseiToastQueue(h.client); // the queue useSenseiToast() pushes to
+    const push = ({ title, duration }: { title: string; duration?: number }) => queue.add({ title, variant: 'info' }, { duration });
+    render(
+      <h.wrapper>
+        <SenseiToaster limit={2} durations={{ info: 1000 }} />
+      </h.wrapper>,
+    );
+    await flush();
+    act(() => {
+      for (const title of ['one', 'two', 'three', 'four', 'five']) push({ title });
+    });
+    await flush();
+    expect(toasts().map((node) => node.textContent)).toEqual(['one', 'two']);
+    expect(viewport()).toHaveAttribute('data-queued', '3');
+    await flush(1000); // the first two time out: the next two show, their timers start now
+    expect(toasts().map((node) => node.textContent)).toEqual(['three', 'four']);
+    await flush(999);
+    expect(toasts().map((node) => node.textContent)).toEqual(['three', 'four']);
+    await flush(1);
+    expect(toasts().map((node) => node.textContent)).toEqual(['five']);
+  });
+
+  it('shows fewer toasts on a narrow screen', async () => {
+    const narrow = vi.fn((query: string) => ({ matches: query.includes('max-width'), addEventListener: () => {}, removeEventListener: () => {} }));
+    vi.stubGlobal('matchMedia', narrow);
+    try {
+      const h = createHarness();
+      const queue = getSenseiToastQueue(h.client);
+      const push = ({ title, duration }: { title: string; duration?: number }) => queue.add({ title, variant: 'info' }, { duration });
+      render(
+        <h.wrapper>
+          <SenseiToaster />
+        </h.wrapper>,
+      );
+      await flush();
+      act(() => {
+        for (const title of ['one', 'two', 'three', 'four', 'five']) push({ title, duration: Infinity });
+      });
+      await flush();
+      expect(toasts()).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('marks each variant with an icon in the current colour (visible in forced colours)', async () => {
+    const h = createHarness();
+    function Push() {
+      const { toast: show } = useSenseiToast();
+      useEffect(() => {
+        show({ title: 'a', variant: 'info', duration: Infinity });
+        show({ title: 'b', variant: 'success', duration: Infinity });
+        show({ title: 'c', variant: 'error', duration: Infinity });
+      }, [show]);
+      return null;
+    }
+    render(
+      <h.wrapper>
+        <Push />
+        <SenseiToaster />
+      </h.wrapper>,
+    );
+    await flush();
+    const icons = toasts().map((node) => node.querySelector('[data-slot="toast-icon"]'));
+    expect(icons.every((icon) => icon?.getAttribute('aria-hidden') === 'true')).toBe(true);
+    const shapes = icons.map((icon) => icon!.querySelector('path')!.getAttribute('d'));
+    expect(new Set(shapes).size).toBe(3);
+    expect(icons.every((icon) => icon!.querySelector('path')!.getAttribute('stroke') === 'currentColor')).toBe(true);
+  });
+});
+
+// Issue 18 §4: the group summary and the countdown digits follow `labels` and `locale`.
+describe('SenseiToaster: labels and locale', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T14:00:00.000Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says the "×2 · " summary through labels, with counts and countdown digits in locale', async () => {
+    const h = createHarness({ api: { scenario: { error: { status: 503, retryAfterSeconds: 5 } } } });
+    renderWith(
+      h,
+      <>
+        <Item path="/v1/migrations/mig_000001" />
+        <Item path="/v1/migrations/mig_000002" />
+      </>,
+      <SenseiToaster
+        locale="ar-EG"
+        labels={{ retryingGroup: () => 'طلبات', times: (label, count) => `${label} × ${count} مرات`, separator: ' | ', nextRetryIn: (c) => `بعد ${c}` }}
+      />,
+    );
+    await flush();
+    const group = toast('retrying')!;
+    expect(group).toHaveTextContent('Service unavailable (503) × ٢ مرات');
+    expect(countdown()).toBe('بعد ٠:٠٥');
   });
 });

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SenseiErrorBoundary } from '../../src/components/SenseiErrorBoundary.js';
 import { createSenseiClient, type SenseiClient } from '../../src/core/createSenseiClient.js';
@@ -211,6 +211,30 @@ describe('SenseiErrorBoundary (with the default panel)', () => {
     expect(screen.getByText('content')).toBeInTheDocument();
     expect(onReset).toHaveBeenCalledWith({ reason: 'retry' });
     expect(logged).toHaveBeenCalled();
+  });
+
+  // Issue 18 §3: focus fell to <body> when Retry brought the content back.
+  it('keeps focus in the boundary when Retry brings the content back', async () => {
+    expectLoggedErrors();
+    let broken = true;
+    function Flaky() {
+      if (broken) throw http(503);
+      return <p>content</p>;
+    }
+    render(
+      <SenseiErrorBoundary>
+        <Flaky />
+      </SenseiErrorBoundary>,
+    );
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    retry.focus();
+    broken = false;
+    fireEvent.click(retry);
+    await act(async () => {}); // the DOM change is seen before the next paint (a MutationObserver)
+    expect(screen.getByText('content')).toBeInTheDocument();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement).toHaveAttribute('data-slot', 'error-boundary');
+    expect(document.activeElement).toContainElement(screen.getByText('content'));
   });
 
   it('wires the panel callbacks given in panelProps', () => {

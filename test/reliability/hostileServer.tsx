@@ -81,6 +81,8 @@ function Thrower({ error }: { error: SenseiError | null }) {
 function Everything({ seen }: { seen: Seen }) {
   const e422 = useSenseiQuery({ path: '/v1/migrations/e422' });
   const e503 = useSenseiQuery({ path: '/v1/migrations/e503' });
+  // The same failure with no panel: the provider's rule (issue 18 §1) gives it the final error toast.
+  useSenseiQuery({ path: '/v1/migrations/e503', queryKey: ['hostile', 'toast-only'] });
   const limited = useSenseiQuery({ path: '/v1/limit', retry: false });
   const operation = useAsyncOperation({ startPath: '/v1/migrations' });
   const { toast } = useSenseiToast();

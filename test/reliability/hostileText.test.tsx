@@ -78,7 +78,7 @@ describe('hostile server text renders as text in every component', () => {
       expect(inFailedToast?.textContent).toContain(text.slice(0, SHOWN_PREFIX));
 
       // The server's fields show where they belong: message, field errors, code, request id.
-      for (const slot of ['error-panel-message', 'error-panel-field-name', 'error-panel-field-message', 'error-panel-code', 'request-id-value']) {
+      for (const slot of ['error-panel-message', 'error-panel-field-name', 'error-panel-field-message', 'error-panel-details', 'request-id-value']) {
         const elements = [...document.querySelectorAll(`[data-slot="${slot}"]`)];
         expect(elements.some((el) => el.textContent?.includes(text.slice(0, SHOWN_PREFIX))), slot).toBe(true);
       }
