@@ -15,6 +15,8 @@ export type { LocationPageSyncOptions, PageUrlSync } from './react/createLocatio
 export { useAsyncOperation } from './react/useAsyncOperation.js';
 export type {
   AsyncOperationStatus,
+  OperationResultOf,
+  StartOperationArgs,
   StartOperationOptions,
   UseAsyncOperationOptions,
   UseAsyncOperationResult,

@@ -149,8 +149,9 @@ export interface ListOptions<T> {
   onGateHold?: RequestOptions['onGateHold'];
 }
 
-export interface OperationResponse {
-  operation: Operation;
+/** `TOperation`: what the caller declares the status endpoint sends (the default is what is checked). */
+export interface OperationResponse<TOperation = Operation> {
+  operation: TOperation;
   /** `Retry-After` of the response, the server's hint for the next poll. */
   retryAfterMs: number | undefined;
 }
