@@ -375,16 +375,15 @@ export class OperationObserver<TResult = unknown, TBody = unknown, TOperation ex
       const { data } = state;
       if (data && state.dataUpdatedAt !== seenDataAt) {
         seenDataAt = state.dataUpdatedAt;
-        const current = data.operation;
-        operation = current as TOperation;
+        operation = data.operation as TOperation;
         if (!follower) tabs?.send(data);
-        const outcome = classifyOperationStatus(current.status, options.terminal);
-        if (outcome === 'failure') return enter('failed', operationError(current, target?.url));
+        const outcome = classifyOperationStatus(operation.status, options.terminal);
+        if (outcome === 'failure') return enter('failed', operationError(operation as Operation, target?.url));
         if (outcome === 'success') {
           const { resultSchema } = options;
-          if (!resultSchema) return enter('succeeded', null, current.result as TResult);
+          if (!resultSchema) return enter('succeeded', null, (operation as Operation).result as TResult);
           unwatch();
-          void validateResponse(resultSchema, current.result, { method: 'GET', url: target?.url ?? '' }).then(
+          void validateResponse(resultSchema, (operation as Operation).result, { method: 'GET', url: target?.url ?? '' }).then(
             (value) => at === run && enter('succeeded', null, value),
             (invalid: unknown) => at === run && enter('failed', invalid as SenseiError),
           );
@@ -493,7 +492,7 @@ export class OperationObserver<TResult = unknown, TBody = unknown, TOperation ex
       emit();
     };
     // Typed loosely inside; the public signature (`StartOperationArgs`) is what callers see.
-    const startAsync = async (body?: unknown, startOptions: StartOperationOptions = {}): Promise<TOperation> => {
+    this.startAsync = async (body?: unknown, startOptions: StartOperationOptions = {}): Promise<TOperation> => {
       enter('starting');
       const at = run;
       const { startPath } = options;
@@ -533,9 +532,8 @@ export class OperationObserver<TResult = unknown, TBody = unknown, TOperation ex
         unsubscribe();
       }
     };
-    this.startAsync = startAsync;
     this.start = (body?: unknown, startOptions?: StartOperationOptions) => {
-      startAsync(body, startOptions).catch(() => {
+      (this.startAsync as (body?: unknown, options?: StartOperationOptions) => Promise<TOperation>)(body, startOptions).catch(() => {
         // Surfaced through `error` and `onError`.
       });
     };
