@@ -125,8 +125,8 @@ export const peersTogetherCase = {
  */
 export const ky2Case = {
   id: 'ky2',
-  label: 'ky 2',
-  role: 'fetch wrapper with retry; Node ≥ 22, size only',
+  label: 'ky',
+  role: 'fetch wrapper with retry; needs Node ≥ 22, size only',
   pkg: 'ky2',
   code: `import * as ky2 from "ky2";\nconsole.log(ky2);`,
 };

@@ -140,6 +140,10 @@ test('the client: options, requests, lists and operations', async () => {
     fetch: globalThis.fetch,
   };
   const client: SenseiClient = createSenseiClient(options);
+  // An API behind a session cookie or a proxy: no key, on purpose.
+  createSenseiClient({ baseUrl: '/api', requireApiKey: false });
+  // @ts-expect-error requireApiKey is a boolean
+  createSenseiClient({ baseUrl: '/api', requireApiKey: 'no' });
   const method: HttpMethod = 'PATCH';
   const query: QueryParams = { q: maybe, page: 1, archived: false, cursor: null };
   const request: RequestOptions = { method, query, body: { name: 'x' }, idempotencyKey: 'k', onGateHold: (hold: GateHold | null) => void hold?.until };

@@ -124,6 +124,8 @@ test('the provider takes a client or a config, with the options an app passes', 
       <SenseiToaster position="bottom-right" />
     </SenseiProvider>
   );
+  // A cookie-authenticated API through the provider's serializable config.
+  void (<SenseiProvider config={{ baseUrl: '/api', requireApiKey: false }}>x</SenseiProvider>);
   expectTypeOf(useSenseiClient).returns.toEqualTypeOf(client);
   expectTypeOf(useRateLimit((state) => state.remaining)).toEqualTypeOf<number | undefined>();
   expectTypeOf(useRateLimit().isLimited).toEqualTypeOf<boolean>();
