@@ -53,6 +53,8 @@ test('the mock API with every scenario', async () => {
   const drop: DropScenario = { next: 2 };
   const scenario: MockScenario = { rateLimit, rateLimitOnce, flaky, slow, malformed, error, operations, drop, offline: false };
   api.setScenario(scenario);
+  // Clearing one scenario, as the mock documents it, compiles under exactOptionalPropertyTypes.
+  api.setScenario({ error: undefined, drop: undefined });
   api.reset();
   const records: readonly MockRequestRecord[] = api.requests;
   expectTypeOf(api.countRequests(match)).toEqualTypeOf<number>();
