@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 export const root = resolve(import.meta.dirname, '..');
@@ -101,7 +101,27 @@ export const floorCases = [
   },
 ];
 
-/** What a team would assemble instead, each imported whole (as `import *` keeps every export). */
+/** A package's installed version (for the table: peers are re-measured as npm installs them). */
+export function installedVersion(pkg) {
+  return JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+/**
+ * Like for like with the peers, whose toast library (sonner) is counted: the whole entry with
+ * its own toast library, `@radix-ui/react-toast` (our peer dependency), bundled in.
+ */
+export const wholeWithToastCase = {
+  id: 'wholeWithToast',
+  label: 'whole `@sensei/react` entry with its toast library (`@radix-ui/react-toast`) counted',
+  code: `import * as all from ${importPath('index.js')};\nconsole.log(all);`,
+  counted: ['@radix-ui/*'],
+};
+
+/**
+ * What a team would assemble instead, each imported whole (as `import *` keeps every export), in
+ * the versions npm installs on Node 20 today (npm picks the newest whose `engines` allow it:
+ * ky 1.x, @azure/core-lro 3.3).
+ */
 export const peerCases = [
   { id: 'ky', label: 'ky', role: 'fetch wrapper with retry', pkg: 'ky' },
   { id: 'react-error-boundary', label: 'react-error-boundary', role: 'error boundary', pkg: 'react-error-boundary' },
@@ -130,10 +150,30 @@ export const peersTogetherCase = {
 };
 
 /**
- * Bundles `code` (esbuild: bundle, minify, ESM, browser, production) and returns its minified
- * and gzipped (level 9) byte counts with the esbuild metafile.
+ * ky 2 (installed as the `ky2` alias), size only: it requires Node 22, so nothing runs it on the
+ * project's Node 20.
  */
-export async function measure(code, { zodExternal = false, external = [] } = {}) {
+export const ky2Case = {
+  id: 'ky2',
+  label: 'ky',
+  role: 'fetch wrapper with retry; needs Node ≥ 22, size only',
+  pkg: 'ky2',
+  code: `import * as ky2 from "ky2";\nconsole.log(ky2);`,
+};
+
+/** Brotli at its highest quality, as size reports (size-limit, bundlejs) and TanStack's docs give it. */
+export function brotliSize(bytes) {
+  return brotliCompressSync(bytes, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+}
+
+/**
+ * Bundles `code` (esbuild: bundle, minify, ESM, browser, production) and returns its minified,
+ * gzipped (level 9) and brotli (quality 11) byte counts with the esbuild metafile. `counted`
+ * takes packages out of the app's externals (they are bundled and counted).
+ */
+export async function measure(code, { zodExternal = false, external = [], counted = [] } = {}) {
   const result = await esbuild.build({
     stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'app.js' },
     bundle: true,
@@ -142,31 +182,32 @@ export async function measure(code, { zodExternal = false, external = [] } = {})
     platform: 'browser',
     // What every production build defines (esbuild's own default for minified browser builds).
     define: { 'process.env.NODE_ENV': '"production"' },
-    external: [...APP_EXTERNALS, ...(zodExternal ? ZOD_EXTERNALS : []), ...external],
+    external: [...APP_EXTERNALS.filter((name) => !counted.includes(name)), ...(zodExternal ? ZOD_EXTERNALS : []), ...external],
     absWorkingDir: root,
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
   const bytes = result.outputFiles[0].contents;
-  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
+  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliSize(bytes), metafile: result.metafile };
 }
 
 /** Both columns of a row: zod counted and zod external. */
 export async function measureBoth(testCase) {
   const external = testCase.external ?? [];
+  const counted = testCase.counted ?? [];
   const [withZod, withoutZod] = await Promise.all([
-    measure(testCase.code, { external }),
-    measure(testCase.code, { external, zodExternal: true }),
+    measure(testCase.code, { external, counted }),
+    measure(testCase.code, { external, counted, zodExternal: true }),
   ]);
   return { withZod, withoutZod };
 }
 
-/** Gzipped size of the shipped stylesheet. */
+/** Gzipped and brotli size of the shipped stylesheet. */
 export function stylesheetGzip() {
   const file = join(dist, 'styles.css');
   const css = readFileSync(file);
-  return { raw: css.length, gzip: gzipSync(css, { level: 9 }).length };
+  return { raw: css.length, gzip: gzipSync(css, { level: 9 }).length, brotli: brotliSize(css) };
 }
 
 /** The biggest inputs of a bundle, as esbuild's `analyzeMetafile` prints them (minified bytes). */

@@ -74,7 +74,7 @@ type Fetcher = (queryClient: QueryClient, n: number) => Promise<unknown>;
 
 /** This library: the client (its gate and budget) and its retry policy. */
 function ours(url: string): Fetcher {
-  const client = createSenseiClient({ baseUrl: url, shareAcrossTabs: false });
+  const client = createSenseiClient({ baseUrl: url, apiKey: 'bench', shareAcrossTabs: false });
   const policy = createRetryPolicy();
   return (queryClient, n) =>
     queryClient.fetchQuery({

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import {
   ensureDist,
   floorCases,
+  installedVersion,
   kb,
+  ky2Case,
   libraryCases,
   measureBoth,
   minimalAppCase,
@@ -16,6 +18,7 @@ import {
   peersTogetherCase,
   root,
   stylesheetGzip,
+  wholeWithToastCase,
 } from './bundleSize.mjs';
 
 const started = Date.now();
@@ -25,7 +28,7 @@ const log = (message) => console.error(`bench: ${message}`);
 ensureDist();
 log('bundle sizes');
 const sizes = {};
-for (const testCase of [...libraryCases, minimalAppCase, ...floorCases, ...peerCases, peersTogetherCase]) {
+for (const testCase of [...libraryCases, wholeWithToastCase, minimalAppCase, ...floorCases, ...peerCases, peersTogetherCase, ky2Case]) {
   sizes[testCase.id] = await measureBoth(testCase);
 }
 const css = stylesheetGzip();
@@ -57,8 +60,16 @@ const infinite = read('infinite');
 rmSync(out, { recursive: true, force: true });
 
 // The table.
-const both = (id) => `${kb(sizes[id].withZod.gzip)} / ${kb(sizes[id].withoutZod.gzip)}`;
+/** "zod counted / zod external", gzip then brotli. */
+const pair = (a, b) => (a === b ? kb(a) : `${kb(a)} / ${kb(b)}`);
+const both = (id) => {
+  const { withZod, withoutZod } = sizes[id];
+  return `${pair(withZod.gzip, withoutZod.gzip)} gz · ${pair(withZod.brotli, withoutZod.brotli)} br`;
+};
 const sum = (pick) => peerCases.reduce((total, peer) => total + pick(sizes[peer.id]), 0);
+const sumBoth = () =>
+  `${pair(sum((s) => s.withZod.gzip), sum((s) => s.withoutZod.gzip))} gz · ${pair(sum((s) => s.withZod.brotli), sum((s) => s.withoutZod.brotli))} br`;
+const radixToast = `@radix-ui/react-toast ${installedVersion('@radix-ui/react-toast')}`;
 const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
 const fixed = (value, digits) => value.toFixed(digits);
 const same = (values) => values.every((value) => value === values[0]);
@@ -82,7 +93,13 @@ const limiterRows = (label, runs) =>
   ]);
 
 const rows = [
-  ['1', 'Bundle: whole `@sensei/react` entry', both('whole'), `six peers, sum: ${kb(sum((s) => s.withZod.gzip))} / ${kb(sum((s) => s.withoutZod.gzip))}; in one bundle: ${both('peersTogether')}`],
+  ['1', 'Bundle: whole `@sensei/react` entry (toast library external)', both('whole'), `six peers, sum: ${sumBoth()}; in one bundle: ${both('peersTogether')}`],
+  [
+    '1',
+    `Bundle, like for like: whole entry with its toast library (${radixToast}) counted, as sonner is on the right`,
+    `${both('wholeWithToast')}; with \`dist/styles.css\`: ${kb(sizes.wholeWithToast.withZod.gzip + css.gzip)} / ${kb(sizes.wholeWithToast.withoutZod.gzip + css.gzip)} gz`,
+    `six peers in one bundle (sonner and its CSS counted): ${both('peersTogether')}`,
+  ],
   ['1', 'Bundle: `@sensei/react/core` alone', both('core'), '—'],
   ['1', 'Bundle: an app importing only `usePaginatedList`', both('usePaginatedList'), '—'],
   ['1', 'Bundle: an app importing only `SenseiErrorPanel`', both('SenseiErrorPanel'), '—'],
@@ -90,8 +107,9 @@ const rows = [
   ['1', 'Bundle: a `useInfiniteList` + `LoadMore` app (`npm run size`: never larger than the paged app)', both('infiniteApp'), '—'],
   ['1', 'Bundle: minimal list app (`createSenseiClient` + `SenseiProvider` + `usePaginatedList`)', both('minimalApp'), '—'],
   ...floorCases.map((floor) => ['1', `Bundle: ${floor.label}`, both(floor.id), '—']),
-  ...peerCases.map((peer) => ['1', `Bundle, peer: ${peer.label} (${peer.role})`, '—', both(peer.id)]),
-  ['1', '`dist/styles.css`, gzipped (optional)', kb(css.gzip), 'sonner injects its CSS from JS (counted above)'],
+  ...peerCases.map((peer) => ['1', `Bundle, peer: ${peer.label} ${installedVersion(peer.pkg)} (${peer.role})`, '—', both(peer.id)]),
+  ['1', `Bundle, peer: ${ky2Case.label} ${installedVersion(ky2Case.pkg)} (${ky2Case.role})`, '—', both(ky2Case.id)],
+  ['1', '`dist/styles.css` (optional)', `${kb(css.gzip)} gz · ${kb(css.brotli)} br`, 'sonner injects its CSS from JS (counted above)'],
   [
     '2',
     `Rate limit: ${rateLimit.lists} lists, server closed ${rateLimit.closedMs / 1000} s (429, \`Retry-After: 2\`) — requests sent into the limit after the first burst`,
@@ -191,7 +209,7 @@ const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
 const machine = `${platform()} ${arch()}, ${cpuList.length} cores (${cpuList[0]?.model.trim() ?? 'unknown CPU'})`;
 const header = `Run ${date} UTC · Node ${process.version} · ${machine}`;
 const notes = [
-  'Sizes: esbuild `bundle, minify, format: esm, platform: browser`, `NODE_ENV=production`; react, react-dom, `@tanstack/react-query` and `@radix-ui/*` external; gzip level 9; 1 KB = 1,000 bytes. Cells with two sizes read "zod counted / zod external".',
+  'Sizes: esbuild `bundle, minify, format: esm, platform: browser`, `NODE_ENV=production`; react, react-dom, `@tanstack/react-query` and `@radix-ui/*` external (except in the like-for-like row); gzip level 9 (gz) and brotli quality 11 (br); 1 KB = 1,000 bytes. Two sizes read "zod counted / zod external"; one size is both. Peers in the versions npm installs on Node 20 today (ky 1.x: ky 2 needs Node 22 and is measured for size only).',
   'Rows 7 run in real time in Node against express-rate-limit and @fastify/rate-limit started by the bench on 127.0.0.1 (each run its own server), through the client + `QueryClient` (query-core), one request per list. Optimal: full windows of 3, the last window\'s requests leaving the moment it opens.',
   'Rows 8 run in Node through the client + `QueryClient` (query-core) with an `InfiniteQueryObserver`, as `useInfiniteList` does: the heap after a full GC, against the in-process mock API; the refetch in real time against express-rate-limit started by the bench, a full window after the 10 pages loaded.',
   'Rows 2–4 and 6 run in jsdom on fake time against the mock API (`@sensei/react/testing`); the alternative is plain TanStack Query (defaults) fetching the same mock. Row 5 mount times are real time in jsdom with React\'s development build: compare ratios, not absolute ms.',

@@ -15,6 +15,8 @@ export type { LocationPageSyncOptions, PageUrlState, PageUrlSync } from './react
 export { useAsyncOperation } from './react/useAsyncOperation.js';
 export type {
   AsyncOperationStatus,
+  OperationResultOf,
+  StartOperationArgs,
   StartOperationOptions,
   UseAsyncOperationOptions,
   UseAsyncOperationResult,

@@ -16,7 +16,7 @@ import { leadAcrossTabs, type TabEnvironment, type TabLeadership } from './leadA
 import type { GateHold } from './RateLimitStore.js';
 import type { RetryPolicy } from './retryPolicy.js';
 import { type SenseiError, SenseiRequestError } from './SenseiError.js';
-import { senseiQueries } from './senseiQueries.js';
+import { type AsyncOperationShape, senseiQueries } from './senseiQueries.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
 import { timers } from './timers.js';
 import { validateResponse } from './validateResponse.js';
@@ -30,13 +30,29 @@ export type AsyncOperationStatus = 'idle' | 'starting' | 'polling' | 'succeeded'
 /** Why nothing is being sent right now: the rate-limit gate, no network, or a scheduled retry. */
 export type OperationWaiting = 'rate-limit' | 'offline' | 'retry' | null;
 
-export interface AsyncOperationOptions<TResult = unknown> {
+/**
+ * The arguments of `start(body, options)`: `body` may be left out only when the body type allows
+ * `undefined` (the default `unknown` does).
+ */
+export type StartOperationArgs<TBody> = undefined extends TBody
+  ? [body?: TBody, options?: StartOperationOptions]
+  : [body: TBody, options?: StartOperationOptions];
+
+/** The result type an operation type declares (`unknown` when it declares none). */
+export type OperationResultOf<TOperation> = TOperation extends { result?: infer R } ? R : unknown;
+
+/**
+ * `TResult`: the validated `result` (from `resultSchema`, else as `TOperation` declares it).
+ * `TOperation`: the operation as the status endpoint sends it, e.g. with a typed `name`; a
+ * declaration the server is trusted with, as a query's data type is.
+ */
+export interface AsyncOperationOptions<TResult = unknown, TOperation extends AsyncOperationShape = Operation> {
   /** Where `start()` POSTs, e.g. `/v1/migrations`; the answer is a 202 with `status_url`. */
-  startPath?: string;
+  startPath?: string | undefined;
   /** Attach to an existing operation by id (its status URL comes from `statusPath`). */
-  id?: string;
+  id?: string | undefined;
   /** Attach to an existing operation by its `status_url` (same origin as the client only). */
-  statusUrl?: string;
+  statusUrl?: string | undefined;
   /**
    * The status URL of an operation id.
    * @default (id) => `${startPath}/${id}`
@@ -59,7 +75,7 @@ export interface AsyncOperationOptions<TResult = unknown> {
    */
   persistKey?: string;
   /** Validates `operation.result` of a successful operation; a mismatch ends it as `failed`. */
-  resultSchema?: StandardSchemaV1<unknown, TResult>;
+  resultSchema?: StandardSchemaV1<unknown, TResult> | undefined;
   /**
    * Poll while the tab is hidden. By default polling pauses and polls at once when shown again.
    * @default false
@@ -78,29 +94,29 @@ export interface AsyncOperationOptions<TResult = unknown> {
    */
   shareAcrossTabs?: boolean;
   /** Called once when this watcher sees the operation succeed. */
-  onSuccess?: (result: TResult | undefined, operation: Operation) => unknown;
+  onSuccess?: (result: TResult | undefined, operation: TOperation) => unknown;
   /** Called once when this watcher sees the start, a status check or the operation itself fail. */
-  onError?: (error: SenseiError, operation: Operation | undefined) => unknown;
+  onError?: (error: SenseiError, operation: TOperation | undefined) => unknown;
   /** Called once after `onSuccess` or `onError`. */
-  onSettled?: (result: TResult | undefined, error: SenseiError | null, operation: Operation | undefined) => unknown;
+  onSettled?: (result: TResult | undefined, error: SenseiError | null, operation: TOperation | undefined) => unknown;
   /**
    * Query keys to invalidate when the operation succeeds, e.g.
    * `[senseiKeys.lists(client, '/v1/migrations')]`. Several watchers of one operation cause one
    * refetch per list.
    */
-  invalidates?: readonly QueryKey[] | ((result: TResult | undefined, operation: Operation) => readonly QueryKey[]);
+  invalidates?: readonly QueryKey[] | ((result: TResult | undefined, operation: TOperation) => readonly QueryKey[]);
 }
 
 export interface StartOperationOptions {
   /** Sent as `Idempotency-Key`; without it the POST is never retried automatically. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 /** What an operation looks like right now; a new object only when something changed. */
-export interface AsyncOperationSnapshot<TResult = unknown> {
+export interface AsyncOperationSnapshot<TResult = unknown, TOperation extends AsyncOperationShape = Operation> {
   status: AsyncOperationStatus;
   /** The latest operation as the server sent it. */
-  operation: Operation | undefined;
+  operation: TOperation | undefined;
   /** The server's raw status (`pending`, `running`, …). */
   operationStatus: string | undefined;
   /** Percent 0–100 when the API reports progress, else `undefined` (indeterminate). */
@@ -175,17 +191,17 @@ const durationOf = (ms: unknown) => (Number.isFinite(ms) ? Math.max(0, ms as num
  * operation shares one request per poll. It works while it has subscribers; the last
  * unsubscribe aborts its requests and timers.
  */
-export class OperationObserver<TResult = unknown> {
+export class OperationObserver<TResult = unknown, TBody = unknown, TOperation extends AsyncOperationShape = Operation> {
   // `declare`: the constructor assigns each once; no separate field definitions are emitted.
   /** Listens to snapshot changes; the first subscriber starts the work, the last one stops it. */
   declare readonly subscribe: (listener: () => void) => () => void;
-  declare readonly getSnapshot: () => AsyncOperationSnapshot<TResult>;
+  declare readonly getSnapshot: () => AsyncOperationSnapshot<TResult, TOperation>;
   /** Updates options: another `id`/`statusUrl` attaches to that operation, the rest applies to the next poll. */
-  declare readonly setOptions: (options: AsyncOperationOptions<TResult>) => void;
+  declare readonly setOptions: (options: AsyncOperationOptions<TResult, TOperation>) => void;
   /** Starts a new operation (POST to `startPath`); errors land in `error`. */
-  declare readonly start: (body?: unknown, options?: StartOperationOptions) => void;
+  declare readonly start: (...args: StartOperationArgs<TBody>) => void;
   /** Like `start`, returning the 202 operation or rejecting with a `SenseiError`. */
-  declare readonly startAsync: (body?: unknown, options?: StartOperationOptions) => Promise<Operation>;
+  declare readonly startAsync: (...args: StartOperationArgs<TBody>) => Promise<TOperation>;
   /** Stops polling — and aborts a start still in flight. The server-side operation is not affected. */
   declare readonly cancel: () => void;
   /** Forgets the operation (and its persisted entry) and returns to `idle`. */
@@ -200,17 +216,18 @@ export class OperationObserver<TResult = unknown> {
     client: SenseiClient,
     queryClient: QueryClient,
     retryPolicy: RetryPolicy,
-    initialOptions: AsyncOperationOptions<TResult> = {},
+    initialOptions: AsyncOperationOptions<TResult, TOperation> = {},
     tabEnvironment?: TabEnvironment,
   ) {
     // State lives in closures rather than fields: it is private all the same and minifies to a
     // fraction (this class is in every app's bundle).
     let options = initialOptions;
     const listeners = new Set<() => void>();
-    let snapshot: AsyncOperationSnapshot<TResult>;
+    let snapshot: AsyncOperationSnapshot<TResult, TOperation>;
     let phase: Phase = 'idle';
     let target: (Target & { url?: string }) | undefined;
-    let operation: Operation | undefined;
+    // Typed as the caller declared it: the server's answer is trusted as a query's data is.
+    let operation: TOperation | undefined;
     let result: TResult | undefined;
     let error: SenseiError | null = null;
     /** Bumped by every transition that makes late answers of the previous one stale. */
@@ -228,12 +245,12 @@ export class OperationObserver<TResult = unknown> {
     const { retry, retryDelay } = retryPolicy;
 
     const statusPathOf = (id: string, o = options) => (o.statusPath ? o.statusPath(id) : `${o.startPath ?? ''}/${encodeURIComponent(id)}`);
-    const attachedOf = (o: AsyncOperationOptions<TResult>) => o.statusUrl ?? (o.id !== undefined ? statusPathOf(o.id, o) : undefined);
+    const attachedOf = (o: AsyncOperationOptions<TResult, TOperation>) => o.statusUrl ?? (o.id !== undefined ? statusPathOf(o.id, o) : undefined);
     // Key, retry policy and marker from the factories, so a prefetched or hydrated read is shared.
     const queries = senseiQueries(client, { retry: retryPolicy });
     const keyOf = (url: string) => queries.operation(url).queryKey;
 
-    const compute = (): AsyncOperationSnapshot<TResult> => {
+    const compute = (): AsyncOperationSnapshot<TResult, TOperation> => {
       const status: AsyncOperationStatus = phase === 'watching' ? (options.enabled !== false ? 'polling' : 'idle') : phase;
       let waiting: OperationWaiting = null;
       let nextAttemptAt: number | undefined;
@@ -251,7 +268,7 @@ export class OperationObserver<TResult = unknown> {
         status,
         operation,
         operationStatus: operation?.status,
-        progress: phase === 'succeeded' ? 100 : getOperationProgress(operation),
+        progress: phase === 'succeeded' ? 100 : getOperationProgress(operation as Operation | undefined),
         result: phase === 'succeeded' ? result : undefined,
         error,
         statusUrl: target?.url,
@@ -358,15 +375,15 @@ export class OperationObserver<TResult = unknown> {
       const { data } = state;
       if (data && state.dataUpdatedAt !== seenDataAt) {
         seenDataAt = state.dataUpdatedAt;
-        operation = data.operation;
+        operation = data.operation as TOperation;
         if (!follower) tabs?.send(data);
         const outcome = classifyOperationStatus(operation.status, options.terminal);
-        if (outcome === 'failure') return enter('failed', operationError(operation, target?.url));
+        if (outcome === 'failure') return enter('failed', operationError(operation as Operation, target?.url));
         if (outcome === 'success') {
           const { resultSchema } = options;
-          if (!resultSchema) return enter('succeeded', null, operation.result as TResult);
+          if (!resultSchema) return enter('succeeded', null, (operation as Operation).result as TResult);
           unwatch();
-          void validateResponse(resultSchema, operation.result, { method: 'GET', url: target?.url ?? '' }).then(
+          void validateResponse(resultSchema, (operation as Operation).result, { method: 'GET', url: target?.url ?? '' }).then(
             (value) => at === run && enter('succeeded', null, value),
             (invalid: unknown) => at === run && enter('failed', invalid as SenseiError),
           );
@@ -429,7 +446,7 @@ export class OperationObserver<TResult = unknown> {
       enter('idle', null, undefined, false);
       const next: Target & { url?: string } = { statusUrl, startedAt };
       target = next;
-      operation = seed?.operation;
+      operation = seed?.operation as TOperation | undefined;
       if (persist) storage(options.persistKey, next);
       try {
         next.url = client.resolveUrl(statusUrl).href;
@@ -474,7 +491,8 @@ export class OperationObserver<TResult = unknown> {
       }
       emit();
     };
-    this.startAsync = async (body, startOptions = {}) => {
+    // Typed loosely inside; the public signature (`StartOperationArgs`) is what callers see.
+    this.startAsync = async (body?: unknown, startOptions: StartOperationOptions = {}): Promise<TOperation> => {
       enter('starting');
       const at = run;
       const { startPath } = options;
@@ -506,7 +524,7 @@ export class OperationObserver<TResult = unknown> {
         const response = await mutation.mutate();
         const started = response.operation;
         if (at === run) attach(started.status_url ?? statusPathOf(started.id), timers.now(), response, true);
-        return started;
+        return started as TOperation;
       } catch (failure: unknown) {
         if (at === run) enter('failed', failure as SenseiError);
         throw failure;
@@ -514,8 +532,8 @@ export class OperationObserver<TResult = unknown> {
         unsubscribe();
       }
     };
-    this.start = (body, startOptions) => {
-      this.startAsync(body, startOptions).catch(() => {
+    this.start = (body?: unknown, startOptions?: StartOperationOptions) => {
+      (this.startAsync as (body?: unknown, options?: StartOperationOptions) => Promise<TOperation>)(body, startOptions).catch(() => {
         // Surfaced through `error` and `onError`.
       });
     };

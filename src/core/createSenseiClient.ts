@@ -53,6 +53,14 @@ export interface SenseiClientOptions {
   /** Reads the API key for each request (rotating tokens); wins over `apiKey`. */
   getApiKey?: () => string | null | undefined | Promise<string | null | undefined>;
   /**
+   * In development, a client with neither `apiKey` nor `getApiKey` throws a `SenseiRequestError`
+   * when it is created: an unset variable (`apiKey: process.env.X`) would otherwise send every
+   * request without a key. Set `false` for an API that needs no key from this code: a session
+   * cookie, or a proxy that adds the key. Production builds skip the check.
+   * @default true
+   */
+  requireApiKey?: boolean;
+  /**
    * The header that carries the key.
    * @default 'Authorization'
    */
@@ -150,8 +158,9 @@ export interface ListOptions<T> {
   onGateHold?: RequestOptions['onGateHold'];
 }
 
-export interface OperationResponse {
-  operation: Operation;
+/** `TOperation`: what the caller declares the status endpoint sends (the default is what is checked). */
+export interface OperationResponse<TOperation = Operation> {
+  operation: TOperation;
   /** `Retry-After` of the response, the server's hint for the next poll. */
   retryAfterMs: number | undefined;
 }
@@ -207,6 +216,18 @@ interface RequestTarget {
 /** Creates a client for the Sensei API. Creating one sends nothing. */
 export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
   const base = toBaseUrl(options.baseUrl);
+  try {
+    // Inline `process.env.NODE_ENV`: a production build drops the check and its message; a
+    // runtime with no `process` and no bundler skips it (the catch), never fails on it.
+    if (process.env.NODE_ENV !== 'production' && !options.apiKey && !options.getApiKey && options.requireApiKey !== false) {
+      throw new SenseiRequestError({
+        kind: 'invalid-request',
+        message: `No API key for ${base.origin}: pass \`apiKey\` or \`getApiKey\` (read it at runtime, never from a build-time variable), or \`requireApiKey: false\` for an API behind a session cookie or a proxy that adds the key.`,
+      });
+    }
+  } catch (missing) {
+    if (missing instanceof SenseiRequestError) throw missing;
+  }
   const store = options.rateLimitStore ?? new RateLimitStore({ maxServerDelayMs: options.maxServerDelayMs });
   const gate = options.rateLimitGate ?? true;
   const defaultTimeout = normalizeTimeout(options.timeoutMs, 30_000);

@@ -77,6 +77,7 @@ export { ToastQueue } from './ToastQueue.js';
 export type { AddToastOptions, QueuedToast, ToastQueueOptions } from './ToastQueue.js';
 export { senseiQueries } from './senseiQueries.js';
 export type {
+  AsyncOperationShape,
   SenseiListQuery,
   SenseiMutationContext,
   SenseiMutationInput,

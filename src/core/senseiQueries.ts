@@ -2,6 +2,7 @@ import { type DataTag, hashKey, type MutationFunctionContext, type QueryFunction
 import type { HttpMethod, OperationResponse, QueryParams, SenseiClient, SenseiResponse } from './createSenseiClient.js';
 import type { GateHold } from './RateLimitStore.js';
 import { clampPage } from './pageMath.js';
+import type { Operation } from './operationSchema.js';
 import type { PaginatedResponse } from './paginationSchema.js';
 import { requestWaitStoreFor } from './RequestWaitStore.js';
 import { createRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from './retryPolicy.js';
@@ -53,6 +54,12 @@ export interface SenseiMutationOptions<TData, TVariables> {
   meta: { sensei: true };
 }
 
+/**
+ * What an operation type must have: `id` and `status`. Anything else (a typed `name`, `result`)
+ * is the caller's declaration of what the status endpoint sends.
+ */
+export type AsyncOperationShape = Pick<Operation, 'id' | 'status'>;
+
 export interface SenseiListQuery<T> {
   /** The list endpoint, e.g. `/v1/migrations`. */
   path: string;
@@ -83,7 +90,7 @@ export interface SenseiMutationInput<TData, TVariables> {
    * The method.
    * @default 'POST'
    */
-  method?: Exclude<HttpMethod, 'GET' | 'HEAD' | 'OPTIONS'>;
+  method?: Exclude<HttpMethod, 'GET' | 'HEAD' | 'OPTIONS'> | undefined;
   /** The path, or a function of the variables: `(m) => \`/v1/migrations/${m.id}\``. */
   path: string | ((variables: TVariables) => string);
   /**
@@ -169,10 +176,14 @@ export function senseiQueries(client: SenseiClient, { retry }: SenseiQueriesOpti
       query(senseiKeys.resource(client, path, params), ({ signal }, onGateHold) =>
         validated(schema, 'GET', path, client.request(path, { query: params, signal, onGateHold })),
       ),
-    /** An async operation read from its `status_url` (one read; `useAsyncOperation` polls). */
-    operation: (statusUrl: string) =>
-      query(senseiKeys.operation(client, statusUrl), ({ signal }, onGateHold): Promise<OperationResponse> =>
-        client.getOperation(statusUrl, { signal, onGateHold }),
+    /**
+     * An async operation read from its `status_url` (one read; `useAsyncOperation` polls).
+     * `TOperation` declares what the status endpoint sends, e.g. `Operation & { name: string }`.
+     */
+    operation: <TOperation extends AsyncOperationShape = Operation>(statusUrl: string) =>
+      query(
+        senseiKeys.operation(client, statusUrl),
+        ({ signal }, onGateHold) => client.getOperation(statusUrl, { signal, onGateHold }) as Promise<OperationResponse<TOperation>>,
       ),
     /** A write for `useMutation`: never retried when repeating it could duplicate it (no idempotency key). */
     mutation: <TData = unknown, TVariables = void>({

@@ -8,14 +8,22 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
     readonly vendor: string;
     readonly validate: (
       value: unknown,
+      options?: { readonly libraryOptions?: Record<string, unknown> | undefined } | undefined,
     ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
   };
 }
 
+// Written as the spec writes it, `| undefined` included: under `exactOptionalPropertyTypes` an
+// issue without it does not accept zod's, valibot's or arktype's results (issue 20).
 export type StandardSchemaResult<Output> =
   | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> }> };
+  | {
+      readonly issues: ReadonlyArray<{
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+      }>;
+    };
 
 /** The output type of a Standard Schema. */
 export type InferOutput<S> = S extends StandardSchemaV1<unknown, infer O> ? O : unknown;

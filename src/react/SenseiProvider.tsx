@@ -14,7 +14,7 @@ import { SenseiContext, type SenseiContextValue } from './SenseiContext.js';
  */
 export type SenseiClientConfig = Pick<
   SenseiClientOptions,
-  'baseUrl' | 'authHeader' | 'authScheme' | 'timeoutMs' | 'headers' | 'rateLimitGate' | 'shareAcrossTabs' | 'maxServerDelayMs'
+  'baseUrl' | 'authHeader' | 'authScheme' | 'timeoutMs' | 'headers' | 'rateLimitGate' | 'shareAcrossTabs' | 'maxServerDelayMs' | 'requireApiKey'
 >;
 
 export interface SenseiProviderProps {

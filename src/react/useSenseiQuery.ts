@@ -2,7 +2,7 @@
 import { hashKey, type QueryKey, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { QueryParams } from '../core/createSenseiClient.js';
 import type { SenseiError } from '../core/SenseiError.js';
-import { senseiQueries } from '../core/senseiQueries.js';
+import { type SenseiQueryOptions, senseiQueries } from '../core/senseiQueries.js';
 import type { StandardSchemaV1 } from '../core/standardSchema.js';
 import type { RequestWait } from '../core/RequestWaitStore.js';
 import { type SenseiContextValue, useSenseiContext } from './SenseiContext.js';
@@ -52,6 +52,10 @@ export function resourceOptions<TQueryFnData, TRest extends { meta?: Record<stri
   { client, retryPolicy }: SenseiContextValue,
   { path, query, schema, queryKey, ...rest }: TRest & Pick<UseSenseiQueryOptions<TQueryFnData>, 'path' | 'query' | 'schema' | 'queryKey'>,
 ) {
-  const built = senseiQueries(client, { retry: retryPolicy }).resource({ path, query, schema });
+  // A plain key type: the factory's tagged key would put query-core's `dataTagSymbol` into the
+  // shipped declarations without an import, which fails projects with `skipLibCheck: false`.
+  const built: Omit<SenseiQueryOptions<TQueryFnData>, 'queryKey'> & { queryKey: QueryKey } = senseiQueries(client, {
+    retry: retryPolicy,
+  }).resource({ path, query, schema });
   return { ...built, ...rest, queryKey: queryKey ?? built.queryKey, meta: { ...rest.meta, sensei: true } };
 }

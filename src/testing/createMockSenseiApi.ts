@@ -78,7 +78,8 @@ export interface MockSenseiApi {
    * Changes some switches and leaves the others; a key set to `undefined` turns its switch
    * off. Setting a switch restarts its state (quota window, flaky sequence, drop count).
    */
-  setScenario(patch: MockScenario): void;
+  // `| undefined` spelled out: `{ error: undefined }` clears a scenario, also under exactOptionalPropertyTypes.
+  setScenario(patch: { [K in keyof MockScenario]?: MockScenario[K] | undefined }): void;
   /** Back to the state right after creation: scenario, items, operations, quota and log. */
   reset(): void;
   /** Requests received so far, oldest first. */
@@ -122,7 +123,7 @@ export function createMockSenseiApi(options: MockSenseiApiOptions = {}): MockSen
   const store = new MigrationStore(now, () => scenario.operations ?? {});
   const activity = new ActivityFeed(now);
 
-  function setScenario(patch: MockScenario): void {
+  function setScenario(patch: Parameters<MockSenseiApi['setScenario']>[0]): void {
     validateScenario(patch);
     const next: Record<string, unknown> = { ...scenario };
     for (const [key, value] of Object.entries(patch)) {
@@ -319,7 +320,7 @@ function toRecord(request: Request, url: URL, target: { method: string; path: st
   };
 }
 
-function validateScenario(patch: MockScenario): void {
+function validateScenario(patch: Parameters<MockSenseiApi['setScenario']>[0]): void {
   const { error, rateLimit, flaky, slow } = patch;
   if (error && !(Number.isInteger(error.status) && error.status >= 400 && error.status <= 599)) {
     throw new RangeError(`scenario.error.status must be a 4xx or 5xx status, got ${error.status}`);

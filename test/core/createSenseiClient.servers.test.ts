@@ -38,7 +38,7 @@ describe('servers are not tabs (#13 item 4)', () => {
     expect(b.calls).toHaveLength(1);
     // And it says so: an operation watched on a server elects no tab leader.
     expect(userA.sharesAcrossTabs).toBe(false);
-    const opted = createSenseiClient({ baseUrl: 'https://api.shared.example', shareAcrossTabs: true });
+    const opted = createSenseiClient({ baseUrl: 'https://api.shared.example', apiKey: 'k', shareAcrossTabs: true });
     expect(opted.sharesAcrossTabs).toBe(true);
     opted.dispose();
   });

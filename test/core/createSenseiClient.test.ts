@@ -46,7 +46,7 @@ describe('createSenseiClient', () => {
 
   it('uses globalThis.fetch, looked up on each request, when none is given', async () => {
     const fake = createFakeFetch(() => json({ ok: true }));
-    const client = createSenseiClient({ baseUrl: BASE, shareAcrossTabs: false });
+    const client = createSenseiClient({ baseUrl: BASE, apiKey: KEY, shareAcrossTabs: false });
     vi.stubGlobal('fetch', fake.fetch);
     await expect(client.get('/v1/ping')).resolves.toEqual({ ok: true });
     expect(fake.calls[0]?.url).toBe('https://api.example.com/v1/ping');

@@ -96,7 +96,7 @@ describe('SenseiProvider config (what a Server Component can render)', () => {
     rerender(tree());
     expect(seen.size).toBe(1);
     const [built] = seen as Set<ReturnType<typeof createSenseiClient>>;
-    expect(built?.apiId).toBe(createSenseiClient({ baseUrl: api.baseUrl }).apiId);
+    expect(built?.apiId).toBe(createSenseiClient({ baseUrl: api.baseUrl, apiKey: 'k' }).apiId);
     // One request for page 1: a client built per render would have a cache key of its own.
     expect(api.requests.filter((r) => r.path === '/v1/migrations' && (r.searchParams.get('page') ?? '1') === '1')).toHaveLength(1);
     expect(api.requests[0]?.headers.authorization).toBe('Bearer sk_config_key');

@@ -12,7 +12,8 @@ import { ThemeToggle } from './ThemeToggle.js';
 /** The dashboard: a migrations table, a "Start migration" form, and the library's status UI. */
 export function App({ config }: { config: DemoConfig }) {
   const [client] = useState(() =>
-    createSenseiClient({ baseUrl: config.apiUrl, apiKey: config.apiKey ?? undefined, timeoutMs: 15_000 }),
+    // The embedded mock takes no key; a real API does.
+    createSenseiClient({ baseUrl: config.apiUrl, apiKey: config.apiKey ?? undefined, requireApiKey: !config.mock, timeoutMs: 15_000 }),
   );
   const [queryClient] = useState(() => new QueryClient());
   const apiHost = new URL(config.apiUrl).host;

@@ -33,7 +33,8 @@ export function StartMigration() {
   const client = useSenseiClient();
   const { toast } = useSenseiToast();
   const listKey = senseiKeys.lists(client, MIGRATIONS_PATH);
-  const migration = useAsyncOperation<Migration['result']>({
+  // The body `start` sends and the operation the status endpoint returns, typed.
+  const migration = useAsyncOperation<{ name: string }, Migration>({
     startPath: MIGRATIONS_PATH,
     persistKey: PERSIST_KEY,
     maxDuration: 5 * 60_000,
@@ -41,12 +42,11 @@ export function StartMigration() {
     invalidates: [listKey],
     onSuccess: (result, operation) => {
       const count = result?.records_migrated;
-      const operationName = operation.name;
       toast({
         id: 'migration-finished',
         variant: 'success',
         title: 'Migration completed',
-        description: `${typeof operationName === 'string' ? operationName : 'The migration'} finished${count === undefined ? '' : `: ${count.toLocaleString()} records`}.`,
+        description: `${operation.name || 'The migration'} finished${count === undefined ? '' : `: ${count.toLocaleString()} records`}.`,
       });
     },
     // Failed on the server: it shows as failed in the list.
