@@ -76,3 +76,7 @@ export { useSuspenseSenseiQuery } from './react/useSuspenseSenseiQuery.js';
 export type { UseSuspenseSenseiQueryOptions, UseSuspenseSenseiQueryResult } from './react/useSuspenseSenseiQuery.js';
 export { useSuspensePaginatedList } from './react/useSuspensePaginatedList.js';
 export type { UseSuspensePaginatedListOptions, UseSuspensePaginatedListResult } from './react/useSuspensePaginatedList.js';
+export { defaultEmptyStateLabels, EmptyState } from './components/EmptyState.js';
+export type { EmptyStateKind, EmptyStateLabels, EmptyStatePart, EmptyStateProps } from './components/EmptyState.js';
+export type { PaginatorItem, PaginatorItemType } from './components/Paginator.js';
+export type { RateLimitBannerLowDetails } from './components/RateLimitBanner.js';
