@@ -183,6 +183,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
   const elapsed = useElapsed(startedAt, running);
 
   const formatPercent = useNumberFormat(locale, PERCENT);
+  const formatDigit = useNumberFormat(locale);
 
   // The focused action is replaced (Cancel → Resume) or goes away (Cancel on completion): focus
   // moves to the new action, else to the component itself, never to <body>.
@@ -243,7 +244,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
         </span>
         {showElapsed && status !== 'idle' && seconds !== undefined && (
           <time {...part('elapsed')} dateTime={`PT${seconds}S`}>
-            {labels.elapsed(formatCountdown(seconds * 1000, locale))}
+            {labels.elapsed(locale === undefined ? formatCountdown(seconds * 1000) : formatCountdown(seconds * 1000).replace(/\d/g, (digit) => formatDigit(Number(digit))))}
           </time>
         )}
       </div>

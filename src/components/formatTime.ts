@@ -4,52 +4,46 @@ export const DEFAULT_TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: 'numeric'
 /** What a component adds to the caller's `timeFormat`. */
 export interface FormatTimeExtras {
   /** Show seconds too (a wait that ends within the minute). */
-  seconds?: boolean;
+  seconds?: boolean | undefined;
   /** Show the date when `at` is not on the same day as `now`, in the format's time zone (a daily quota). */
-  date?: boolean;
+  date?: boolean | undefined;
   /** Today, for `date`. @default Date.now() */
-  now?: number;
+  now?: number | undefined;
 }
 
-const DATE_FIELDS = ['weekday', 'era', 'year', 'month', 'day', 'dateStyle'] as const;
-
-/** The calendar day of `at` in `timeZone`, comparable across days. */
-const dayOf = (at: number, timeZone: string | undefined) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const format = (at: number, locale: Intl.LocalesArgument, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, options).format(at);
 
 /**
  * `at` (epoch ms) as a time of day in `locale`, with seconds or the date added as `extras` ask.
  * The additions follow the format's own style (`timeStyle: 'short'` becomes `'medium'` for
  * seconds, never `timeStyle` plus `second`, which `Intl` refuses), and no valid `Intl` option
- * can make it throw: a combination `Intl` refuses falls back to the caller's format alone, then
- * to the default; an invalid `at` gives `''`.
+ * makes it throw: what `Intl` refuses falls back to the caller's format alone, then to the
+ * default format in the runtime's locale.
  */
-export function formatTime(at: number, locale: Intl.LocalesArgument, format: Intl.DateTimeFormatOptions, extras: FormatTimeExtras = {}): string {
-  if (!Number.isFinite(at)) return '';
-  const styled = format.timeStyle !== undefined || format.dateStyle !== undefined;
-  let options = format;
-  if (extras.seconds && format.second === undefined && format.timeStyle !== 'medium' && format.timeStyle !== 'long' && format.timeStyle !== 'full') {
-    options = styled ? { ...options, timeStyle: 'medium' } : { ...options, second: '2-digit' };
-  }
-  if (extras.date && !DATE_FIELDS.some((field) => format[field] !== undefined)) {
+export function formatTime(at: number, locale: Intl.LocalesArgument, options: Intl.DateTimeFormatOptions, extras: FormatTimeExtras = {}): string {
+  const styled = options.timeStyle !== undefined || options.dateStyle !== undefined;
+  let full = options;
+  if (extras.seconds && !styled) full = { ...full, second: '2-digit' };
+  if (extras.seconds && styled) full = { ...full, timeStyle: options.timeStyle === 'short' || !options.timeStyle ? 'medium' : options.timeStyle };
+  const day = (time: number) => format(time, 'en', { timeZone: options.timeZone, dateStyle: 'short' });
+  for (const [candidate, where] of [
+    [full, locale],
+    [options, locale],
+    [DEFAULT_TIME_FORMAT, undefined],
+  ] as const) {
     try {
-      const now = extras.now ?? Date.now();
-      if (dayOf(at, format.timeZone) !== dayOf(now, format.timeZone)) {
-        const otherYear = dayOf(at, format.timeZone).slice(-4) !== dayOf(now, format.timeZone).slice(-4);
-        options = styled
-          ? { ...options, dateStyle: 'medium' }
-          : { ...options, month: 'short', day: 'numeric', ...(otherYear ? { year: 'numeric' } : {}) };
+      let shown = candidate;
+      // A date field of the caller's own, or today: the time alone says it.
+      if (extras.date && !styled && !(options.day ?? options.weekday) && day(at) !== day(extras.now ?? Date.now())) {
+        shown = { ...shown, month: 'short', day: 'numeric' };
+      } else if (extras.date && styled && !options.dateStyle && day(at) !== day(extras.now ?? Date.now())) {
+        shown = { ...shown, dateStyle: 'medium' };
       }
+      return format(at, where, shown);
     } catch {
-      // An unknown time zone: the formats below fall back as well.
+      // Refused: try the next, plainer format.
     }
   }
-  for (const candidate of [options, format, DEFAULT_TIME_FORMAT]) {
-    try {
-      return new Intl.DateTimeFormat(locale, candidate).format(at);
-    } catch {
-      // Try the next, plainer format.
-    }
-  }
-  return new Date(at).toISOString();
+  return '';
 }

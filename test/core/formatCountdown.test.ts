@@ -17,11 +17,3 @@ describe('formatCountdown', () => {
     expect(formatCountdown(ms)).toBe(expected);
   });
 });
-
-describe('formatCountdown with a locale', () => {
-  it('writes the digits of the locale, ASCII without one', () => {
-    expect(formatCountdown(3_723_000, 'en-US')).toBe('1:02:03');
-    expect(formatCountdown(65_000, 'ar-EG')).toBe('٠١:٠٥'.slice(1));
-    expect(formatCountdown(65_000)).toBe('1:05');
-  });
-});
