@@ -100,6 +100,9 @@ export default defineConfig({
         publicDir: resolve(root, 'public'),
         test: {
           name: 'storybook',
+          // Forced colours and colour-scheme emulation (CDP) apply to the whole tab, every file's
+          // frame included: one story file at a time, so an emulated story never leaks into another.
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,

@@ -3,8 +3,11 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles.css';
 
-/** Dark mode is opt-in (`data-theme` on an ancestor): the toolbar sets it on <html>. */
-type Theme = 'light' | 'dark' | 'system';
+/**
+ * Dark mode is opt-in (`data-theme` on an ancestor): the toolbar sets it on <html>. `none` sets
+ * nothing, as an app that never heard of themes.
+ */
+type Theme = 'light' | 'dark' | 'system' | 'none';
 
 /**
  * What a story asks of the browser, as `parameters.emulate`: forced colours (Windows High
@@ -46,7 +49,7 @@ const preview: Preview = {
     const root = document.documentElement;
     const theme = ((parameters.theme as Theme | undefined) ?? (globals.theme as Theme | undefined) ?? 'light') satisfies Theme;
     const emulate = (parameters.emulate ?? {}) as EmulateParameters;
-    root.dataset.theme = theme;
+    if (theme !== 'none') root.dataset.theme = theme;
     if (emulate.dir) root.dir = emulate.dir;
     // The page is the theme's background, so axe checks contrast against what users see.
     document.body.style.background = 'var(--sensei-color-bg)';
