@@ -264,6 +264,22 @@ export const RightToLeft: Story = {
   },
 };
 
+export const RightToLeftIndeterminate: Story = {
+  name: 'Right to left: the sweep starts at the right',
+  args: { operation: operation({ progress: undefined }) },
+  parameters: rtl,
+  play: async ({ canvasElement }) => {
+    const bar = canvasElement.querySelector('[data-slot="operation-progress-bar"]')!.getBoundingClientRect();
+    const fill = canvasElement.querySelector<HTMLElement>('[data-slot="operation-progress-indicator"]')!;
+    const [sweep] = fill.getAnimations();
+    sweep!.pause();
+    sweep!.currentTime = 0;
+    await expect(fill.getBoundingClientRect().left).toBeGreaterThanOrEqual(bar.right - 1);
+    sweep!.currentTime = 1399;
+    await expect(fill.getBoundingClientRect().right).toBeLessThanOrEqual(bar.left + 1);
+  },
+};
+
 export const ForcedColors: Story = {
   name: 'Forced colours: the progress bar stays visible',
   args: { operation: operation({ progress: 40 }) },
