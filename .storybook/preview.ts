@@ -58,13 +58,15 @@ const preview: Preview = {
       ...(emulate.forcedColors ? [{ name: 'forced-colors', value: emulate.forcedColors }] : []),
       ...(emulate.colorScheme ? [{ name: 'prefers-color-scheme', value: emulate.colorScheme }] : []),
     ];
-    const emulated = features.length > 0 && (await emulateMedia(features));
+    // Always set (to none, too): the emulation covers the whole tab and outlives a story file
+    // whose last story asked for it, so each story starts from what it asks for.
+    const emulated = await emulateMedia(features);
     return async () => {
       delete root.dataset.theme;
       root.removeAttribute('dir');
       document.body.style.background = '';
       document.body.style.color = '';
-      if (emulated) await emulateMedia([]);
+      if (emulated && features.length > 0) await emulateMedia([]);
     };
   },
   parameters: {
