@@ -12,8 +12,8 @@ type Theme = 'light' | 'dark' | 'system' | 'none';
 /**
  * What a story asks of the browser, as `parameters.emulate`: forced colours (Windows High
  * Contrast), the OS colour scheme (for `data-theme="system"`), right-to-left text. Under the
- * Storybook tests (Vitest in Chromium) the media features are emulated through the Chrome
- * DevTools Protocol, as Playwright's `emulateMedia` does; in the Storybook UI only `dir` applies.
+ * Storybook tests (Vitest in Chromium) the media features are emulated with Playwright's
+ * `page.emulateMedia` (a command in vite.config.ts); in the Storybook UI only `dir` applies.
  */
 export interface EmulateParameters {
   forcedColors?: 'active';
@@ -21,11 +21,11 @@ export interface EmulateParameters {
   dir?: 'rtl';
 }
 
-async function emulateMedia(features: { name: string; value: string }[]): Promise<boolean> {
-  if (!('__vitest_browser__' in window)) return false;
-  const { cdp } = await import('vitest/browser');
-  await cdp().send('Emulation.setEmulatedMedia', { features });
-  return true;
+/** Emulates media features under the Storybook tests (a Playwright command in vite.config.ts). */
+async function emulateMedia(media: { forcedColors: 'active' | null; colorScheme: 'light' | 'dark' | null }): Promise<void> {
+  if (!('__vitest_browser__' in window)) return;
+  const { commands } = await import('vitest/browser');
+  await (commands as unknown as { emulateMedia: (m: typeof media) => Promise<void> }).emulateMedia(media);
 }
 
 const preview: Preview = {
@@ -45,29 +45,22 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light' },
+  // Every story sets all of it (theme, direction, emulation) and undoes nothing: a cleanup that
+  // ran late would clobber the next story's settings.
   async beforeEach({ parameters, globals }) {
     const root = document.documentElement;
     const theme = ((parameters.theme as Theme | undefined) ?? (globals.theme as Theme | undefined) ?? 'light') satisfies Theme;
     const emulate = (parameters.emulate ?? {}) as EmulateParameters;
-    if (theme !== 'none') root.dataset.theme = theme;
+    if (theme === 'none') delete root.dataset.theme;
+    else root.dataset.theme = theme;
     if (emulate.dir) root.dir = emulate.dir;
+    else root.removeAttribute('dir');
     // The page is the theme's background, so axe checks contrast against what users see.
     document.body.style.background = 'var(--sensei-color-bg)';
     document.body.style.color = 'var(--sensei-color-fg)';
-    const features = [
-      ...(emulate.forcedColors ? [{ name: 'forced-colors', value: emulate.forcedColors }] : []),
-      ...(emulate.colorScheme ? [{ name: 'prefers-color-scheme', value: emulate.colorScheme }] : []),
-    ];
-    // Always set (to none, too): the emulation covers the whole tab and outlives a story file
-    // whose last story asked for it, so each story starts from what it asks for.
-    const emulated = await emulateMedia(features);
-    return async () => {
-      delete root.dataset.theme;
-      root.removeAttribute('dir');
-      document.body.style.background = '';
-      document.body.style.color = '';
-      if (emulated && features.length > 0) await emulateMedia([]);
-    };
+    // The emulation covers the whole page and outlives the story that asked for it: set it, to
+    // none too, for every story.
+    await emulateMedia({ forcedColors: emulate.forcedColors ?? null, colorScheme: emulate.colorScheme ?? null });
   },
   parameters: {
     layout: 'padded',
