@@ -29,7 +29,7 @@ const budgets = [
   // no longer carry). Core grows +1.0: its share of that, and the request-wait store (+0.3)
   // moved there from react so the factories, which have no React, can feed it.
   // Lower them when a bundle shrinks; never raise one without saying why.
-  // Issue 18 (components branch), measured 37,577 / 31,663 B before → 39,735 / 33,817 B after:
+  // Issue 18 (components branch), measured 37,577 / 31,663 B before → 39,717 / 33,799 B after:
   // EmptyState, a new export, weighs 542 / 529 B (whole entry with and without it); the rest,
   // +1,616 / +1,625 B, is what issue 18 demands of the existing components: the shared
   // focus-recovery hook (Paginator, banner, OperationProgress; the panel and boundary reuse it),
@@ -38,8 +38,8 @@ const budgets = [
   // jumper and renderItem, the banner's action slot, plurals, grouped counts and window slack,
   // and OperationProgress's labels.requestId and locale digits. An app that imports none of
   // them does not grow (usePaginatedList alone: 4,013 B before and after).
-  { bundle: 'whole', zod: true, max: 39_770, target: 16 * KB, rule: 'ceiling 39.77 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 33_850, target: 10 * KB, rule: 'ceiling 33.85 KB (target 10 KB)' },
+  { bundle: 'whole', zod: true, max: 39_750, target: 16 * KB, rule: 'ceiling 39.75 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 33_830, target: 10 * KB, rule: 'ceiling 33.83 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 20_700, target: 9 * KB, rule: 'ceiling 20.7 KB (target 9 KB)' },
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
