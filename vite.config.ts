@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Page } from 'playwright';
 import type { Plugin } from 'vite';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
@@ -111,7 +112,19 @@ export default defineConfig({
         publicDir: resolve(root, 'public'),
         test: {
           name: 'storybook',
+          // Forced colours and colour-scheme emulation (CDP) apply to the whole tab, every file's
+          // frame included: one story file at a time, so an emulated story never leaks into another.
+          fileParallelism: false,
           browser: {
+            // The browser pool reads its own copy of the flag.
+            fileParallelism: false,
+            // Stories ask for forced colours or an OS colour scheme (.storybook/preview.ts);
+            // Playwright holds one emulation per page, so `null` truly lifts it again.
+            commands: {
+              emulateMedia: async (context, media: { forcedColors: 'active' | null; colorScheme: 'light' | 'dark' | null }) => {
+                await (context as unknown as { page: Page }).page.emulateMedia(media);
+              },
+            },
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),

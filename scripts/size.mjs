@@ -61,6 +61,15 @@ const budgets = [
     max: (zod ? sizes.paginatedApp.withZod : sizes.paginatedApp.withoutZod).gzip,
     rule: '≤ the `usePaginatedList` + `Paginator` app',
   })),
+  // Issue 18 (components branch), measured 37,577 / 31,663 B before → 39,717 / 33,799 B after:
+  // EmptyState, a new export, weighs 542 / 529 B (whole entry with and without it); the rest,
+  // +1,616 / +1,625 B, is what issue 18 demands of the existing components: the shared
+  // focus-recovery hook (Paginator, banner, OperationProgress; the panel and boundary reuse it),
+  // formatTime that never throws and dates a reset that is not today (banner, panel, toaster),
+  // the Paginator's range of the rows shown, clamping, compact variant, hideOnSinglePage, quick
+  // jumper and renderItem, the banner's action slot, plurals, grouped counts and window slack,
+  // and OperationProgress's labels.requestId and locale digits. An app that imports none of
+  // them does not grow (usePaginatedList alone: 4,013 B before and after).
   ...['usePaginatedList', 'SenseiErrorPanel'].flatMap((bundle) => [
     { bundle, zod: true, max: Math.floor(whole.withZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },
     { bundle, zod: false, max: Math.floor(whole.withoutZod.gzip * PARTIAL_SHARE), rule: `≤ ${PARTIAL_SHARE * 100} % of whole` },

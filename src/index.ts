@@ -85,3 +85,7 @@ export { useSuspenseInfiniteList } from './react/useSuspenseInfiniteList.js';
 export type { UseSuspenseInfiniteListOptions, UseSuspenseInfiniteListResult } from './react/useSuspenseInfiniteList.js';
 export { defaultLoadMoreLabels, LoadMore } from './components/LoadMore.js';
 export type { LoadMoreCount, LoadMoreLabels, LoadMoreList, LoadMorePart, LoadMoreProps } from './components/LoadMore.js';
+export { defaultEmptyStateLabels, EmptyState } from './components/EmptyState.js';
+export type { EmptyStateKind, EmptyStateLabels, EmptyStatePart, EmptyStateProps } from './components/EmptyState.js';
+export type { PaginatorItem, PaginatorItemType } from './components/Paginator.js';
+export type { RateLimitBannerLowDetails } from './components/RateLimitBanner.js';

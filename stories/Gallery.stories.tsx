@@ -14,6 +14,8 @@ import { toErrorState } from '../src/core/toErrorState.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { useSenseiToast } from '../src/react/useSenseiToast.js';
 import { createMockSenseiApi, type MockScenario } from '../src/testing/index.js';
+import { EmptyState } from '../src/components/EmptyState.js';
+import { expectForcedColors, forcedColors } from './stressChecks.js';
 
 // The key lives here, never in args: stories' args are shown in the UI.
 const STORY_API_KEY = 'sk_story_only_gallery_9e2c';
@@ -182,7 +184,7 @@ function ShowToast() {
   return null;
 }
 
-function DarkGallery() {
+function DarkGallery({ theme = 'dark' }: { theme?: 'dark' | 'system' | 'light' } = {}) {
   const [setup] = useState(() => {
     const now = Date.now();
     const api = createMockSenseiApi({ apiKey: STORY_API_KEY });
@@ -209,7 +211,7 @@ function DarkGallery() {
 
   return (
     <SenseiProvider client={setup.client}>
-      <div data-theme="dark" style={darkSurface} data-testid="dark-surface">
+      <div data-theme={theme} style={darkSurface} data-testid="dark-surface">
         <Part title="Error panel">
           <SenseiErrorPanel error={setup.error} headingLevel={3} onRetry={fn()} />
         </Part>
@@ -241,6 +243,9 @@ function DarkGallery() {
             />
           </div>
         </Part>
+        <Part title="Empty state">
+          <EmptyState kind="filtered" onClearFilters={fn()} description="No migration matches these filters." />
+        </Part>
         <Part title="Toast">
           <ShowToast />
           {/* In the flow of the gallery instead of fixed to a corner of the viewport. */}
@@ -262,12 +267,59 @@ export const EveryComponentDark: Story = {
     await expect(getComputedStyle(surface).backgroundColor).toBe('rgb(12, 17, 29)');
     await expect(canvas.getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
     await expect(surface.querySelector('[data-slot="rate-limit-banner"][data-state="limited"]')).toHaveTextContent(/Rate limit reached/);
-    await expect(surface.querySelector('[data-slot="rate-limit-banner"][data-state="low"]')).toHaveTextContent('12 of 1000 requests left');
+    await expect(surface.querySelector('[data-slot="rate-limit-banner"][data-state="low"]')).toHaveTextContent('12 of 1,000 requests left');
     await expect(canvas.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent('Showing 199,951–200,000 of 500,000');
     await expect(canvas.getByRole('button', { name: 'Page 4,000' })).toHaveAttribute('aria-current', 'page');
     await expect(canvas.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '40');
     await expect(canvas.getByRole('heading', { name: 'Something went wrong' })).toBeInTheDocument();
     await expect(await canvas.findByText('Migration completed')).toBeInTheDocument();
     await expect(canvas.getByRole('button', { name: 'View' })).toBeInTheDocument();
+  },
+};
+
+// ── Issue 18: dark is opt-in; forced colours ─────────────────────────────────────────────────
+
+/** The OS prefers dark, the app never asked for dark: the components stay light (no 2.96:1 text). */
+export const OsPrefersDarkAppLight: Story = {
+  name: 'OS prefers dark, app never opted in: light',
+  parameters: { theme: 'none', emulate: { colorScheme: 'dark' } },
+  render: () => (
+    <Paginator
+      pagination={{ total: 500, page: 3, per_page: 50, total_pages: 10, has_next: true, has_prev: true }}
+      onPageChange={fn()}
+      locale="en-US"
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(window.matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+    const page = within(canvasElement).getByRole('button', { name: 'Page 4' });
+    await expect(getComputedStyle(page).backgroundColor).toBe('rgb(255, 255, 255)');
+    await expect(getComputedStyle(document.body).backgroundColor).toBe('rgb(255, 255, 255)');
+  },
+};
+
+/** `data-theme="system"` opts in to following the OS: dark here, because the OS prefers dark. */
+export const FollowTheSystem: Story = {
+  name: 'data-theme="system" follows the OS (dark)',
+  parameters: { theme: 'system', emulate: { colorScheme: 'dark' } },
+  render: () => <DarkGallery theme="system" />,
+  play: async ({ canvasElement }) => {
+    const surface = within(canvasElement).getByTestId('dark-surface');
+    await expect(getComputedStyle(surface).backgroundColor).toBe('rgb(12, 17, 29)');
+  },
+};
+
+/** Every component with the system's colours (Windows High Contrast); axe runs on it too. */
+export const EveryComponentForcedColors: Story = {
+  name: 'Every component, forced colours',
+  parameters: { ...forcedColors, theme: 'light' },
+  render: () => <DarkGallery theme="light" />,
+  play: async ({ canvasElement }) => {
+    await expectForcedColors();
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '40');
+    const current = getComputedStyle(canvas.getByRole('button', { name: 'Page 4,000' }));
+    const other = getComputedStyle(canvas.getByRole('button', { name: 'Page 4,001' }));
+    await expect(current.backgroundColor).not.toBe(other.backgroundColor);
   },
 };

@@ -8,6 +8,7 @@ import { SenseiError } from '../src/core/SenseiError.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { useAsyncOperation } from '../src/react/useAsyncOperation.js';
 import { createMockSenseiApi, type OperationsScenario } from '../src/testing/index.js';
+import { expectFits, expectForcedColors, forcedColors, narrow320, rtl } from './stressChecks.js';
 
 /** A `useAsyncOperation` result as plain data; 42 s into the operation. */
 function operation(overrides: Partial<OperationProgressSource>): OperationProgressSource {
@@ -200,5 +201,116 @@ export const LiveMigrationFails: StoryObj<typeof LiveMigration> = {
     await userEvent.click(canvas.getByRole('button', { name: 'Start migration' }));
     await expect(await canvas.findByText('Failed', {}, { timeout: 10_000 })).toBeInTheDocument();
     await expect(canvas.getByText(/Request ID/)).toBeInTheDocument();
+  },
+};
+
+// ── Issue 18: focus, stress, themes ──────────────────────────────────────────────────────────
+
+/** Polls until "Complete" is pressed, as an operation that finishes while Cancel has focus. */
+function CompletesUnderFocus() {
+  const [done, setDone] = useState(false);
+  const [startedAt] = useState(() => Date.now() - 42_000);
+  return (
+    <div style={{ display: 'grid', gap: '0.75rem' }}>
+      <OperationProgress
+        locale="en-US"
+        operation={{ status: done ? 'succeeded' : 'polling', operationStatus: done ? 'succeeded' : 'running', progress: done ? 100 : 60, error: null, startedAt, cancel: fn() }}
+      />
+      <button type="button" onClick={() => setDone(true)} data-testid="complete" tabIndex={-1}>
+        Complete (test control)
+      </button>
+    </div>
+  );
+}
+
+export const CancelGoesAwayOnCompletion: StoryObj<typeof CompletesUnderFocus> = {
+  name: 'Keyboard: Cancel goes away on completion, focus stays',
+  render: () => <CompletesUnderFocus />,
+  args: {},
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    canvas.getByRole('button', { name: 'Cancel' }).focus();
+    // Completion arrives while the keyboard user is on Cancel (not a click that moves focus).
+    canvas.getByTestId('complete').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await expect(await canvas.findByText('Completed')).toBeInTheDocument();
+    await expect(document.activeElement).not.toBe(document.body);
+    await expect(canvasElement.querySelector('[data-slot="operation-progress"]')).toHaveFocus();
+  },
+};
+
+export const Narrow320: Story = {
+  name: '320 px: failed with request id',
+  args: {
+    operation: operation({
+      status: 'failed',
+      operationStatus: 'failed',
+      error: new SenseiError({ kind: 'operation', message: 'Migration failed: upstream connection lost', code: 'E5000', requestId: 'req_4b8d2f6a1c9e7d3b5a' }),
+    }),
+  },
+  decorators: [narrow320],
+  play: async ({ canvasElement }) => {
+    await expectFits(within(canvasElement).getByTestId('narrow'));
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left: the fill starts at the right',
+  args: { operation: operation({ progress: 40 }) },
+  parameters: rtl,
+  play: async ({ canvasElement }) => {
+    const bar = canvasElement.querySelector('[data-slot="operation-progress-bar"]')!.getBoundingClientRect();
+    const fill = canvasElement.querySelector('[data-slot="operation-progress-indicator"]')!.getBoundingClientRect();
+    await expect(Math.abs(fill.right - bar.right)).toBeLessThan(1);
+  },
+};
+
+export const RightToLeftIndeterminate: Story = {
+  name: 'Right to left: the sweep starts at the right',
+  args: { operation: operation({ progress: undefined }) },
+  parameters: rtl,
+  play: async ({ canvasElement }) => {
+    const bar = canvasElement.querySelector('[data-slot="operation-progress-bar"]')!.getBoundingClientRect();
+    const fill = canvasElement.querySelector<HTMLElement>('[data-slot="operation-progress-indicator"]')!;
+    const [sweep] = fill.getAnimations();
+    sweep!.pause();
+    sweep!.currentTime = 0;
+    await expect(fill.getBoundingClientRect().left).toBeGreaterThanOrEqual(bar.right - 1);
+    sweep!.currentTime = 1399;
+    await expect(fill.getBoundingClientRect().right).toBeLessThanOrEqual(bar.left + 1);
+  },
+};
+
+export const ForcedColors: Story = {
+  name: 'Forced colours: the progress bar stays visible',
+  args: { operation: operation({ progress: 40 }) },
+  parameters: forcedColors,
+  play: async ({ canvasElement }) => {
+    await expectForcedColors();
+    const bar = getComputedStyle(canvasElement.querySelector('[data-slot="operation-progress-bar"]')!);
+    const fill = getComputedStyle(canvasElement.querySelector('[data-slot="operation-progress-indicator"]')!);
+    // The system would paint both Canvas: the fill keeps a system colour of its own, the track an edge.
+    await expect(fill.backgroundColor).not.toBe(bar.backgroundColor);
+    await expect(bar.borderTopWidth).toBe('1px');
+  },
+};
+
+export const ForcedColorsIndeterminate: Story = {
+  name: 'Forced colours: indeterminate',
+  args: { operation: operation({ progress: undefined }) },
+  parameters: forcedColors,
+  play: async ({ canvasElement }) => {
+    await expectForcedColors();
+    const bar = getComputedStyle(canvasElement.querySelector('[data-slot="operation-progress-bar"]')!);
+    const fill = getComputedStyle(canvasElement.querySelector('[data-slot="operation-progress-indicator"]')!);
+    await expect(fill.backgroundColor).not.toBe(bar.backgroundColor);
+  },
+};
+
+export const Dark: Story = {
+  name: 'Dark (opt-in): running',
+  args: { operation: operation({ progress: 40 }) },
+  parameters: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
   },
 };

@@ -7,6 +7,7 @@ import { createSenseiClient } from '../src/core/createSenseiClient.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { usePaginatedList } from '../src/react/usePaginatedList.js';
 import { createMockSenseiApi } from '../src/testing/index.js';
+import { expectFits, expectForcedColors, forcedColors, narrow320, rtl } from './stressChecks.js';
 
 interface PaginatorDemoProps {
   /** Items in the list. */
@@ -19,13 +20,32 @@ interface PaginatorDemoProps {
   links?: boolean;
   loading?: boolean;
   locale?: string;
+  variant?: 'default' | 'compact';
+  showJumper?: boolean;
+  hideOnSinglePage?: boolean;
+  /** The page the app holds, even past the end (a controlled page after deletions). */
+  controlledPage?: number;
   onPageChange?: (page: number, details: PaginatorChangeDetails) => void;
   onPerPageChange?: (perPage: number) => void;
 }
 
 /** A paginator over a seed `pagination` object, with the page kept in state as an app would. */
-function PaginatorDemo({ total, page: initialPage = 1, perPage: initialPerPage = 50, perPageOptions, links, loading, locale, onPageChange, onPerPageChange }: PaginatorDemoProps) {
-  const [page, setPage] = useState(initialPage);
+function PaginatorDemo({
+  total,
+  page: initialPage = 1,
+  perPage: initialPerPage = 50,
+  perPageOptions,
+  links,
+  loading,
+  locale,
+  variant,
+  showJumper,
+  hideOnSinglePage,
+  controlledPage,
+  onPageChange,
+  onPerPageChange,
+}: PaginatorDemoProps) {
+  const [page, setPage] = useState(controlledPage ?? initialPage);
   const [perPage, setPerPage] = useState(initialPerPage);
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const pagination = { total, page, per_page: perPage, total_pages: totalPages, has_next: page < totalPages, has_prev: page > 1 };
@@ -52,6 +72,9 @@ function PaginatorDemo({ total, page: initialPage = 1, perPage: initialPerPage =
       getHref={links ? (p) => `?page=${p}` : undefined}
       loading={loading}
       locale={locale}
+      variant={variant}
+      showJumper={showJumper}
+      hideOnSinglePage={hideOnSinglePage}
       {...perPageProps}
     />
   );
@@ -101,7 +124,8 @@ export const NoItems: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('status')).toHaveTextContent('No items');
     await expect(canvas.getByRole('navigation', { name: 'Pagination' })).toHaveAttribute('data-state', 'empty');
-    await expect(canvas.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    // Nothing to page to: no four disabled arrows.
+    await expect(canvas.queryAllByRole('button')).toHaveLength(0);
   },
 };
 
@@ -218,6 +242,145 @@ export const Keyboard: Story = {
     await userEvent.keyboard('{Enter}');
     await expect(canvas.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 100');
     await expect(canvas.getByRole('button', { name: 'Page 100' })).toHaveFocus();
+  },
+};
+
+// ── Issue 18: variants, stress, themes ─────────────────────────────────────────────────────────
+
+export const Compact: Story = {
+  name: 'Compact ("3 / 10")',
+  args: { total: 500, page: 3, variant: 'compact' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('[data-slot="paginator-compact"]')).toHaveTextContent('3 / 10');
+    await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
+    await expect(canvasElement.querySelector('[data-slot="paginator-compact"]')).toHaveTextContent('4 / 10');
+  },
+};
+
+export const QuickJumper: Story = {
+  name: 'Quick jumper',
+  args: { total: 5000, page: 1, showJumper: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('spinbutton', { name: 'Go to page' }), '42{Enter}');
+    await expect(canvas.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 42');
+    await userEvent.type(canvas.getByRole('spinbutton', { name: 'Go to page' }), '1000{Enter}');
+    await expect(canvas.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 100');
+  },
+};
+
+export const HideOnSinglePage: Story = {
+  name: 'hideOnSinglePage with one page',
+  args: { total: 12, hideOnSinglePage: true },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole('navigation')).toBeNull();
+  },
+};
+
+export const PastTheEnd: Story = {
+  name: 'Controlled page past the end (clamped)',
+  args: { total: 150, controlledPage: 5 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 3');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Showing 101–150 of 150');
+    await userEvent.click(canvas.getByRole('button', { name: 'Previous page' }));
+    await expect(canvas.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 2');
+  },
+};
+
+/** A router's links through `renderItem` (here plain anchors that route in place). */
+function RouterLinksDemo() {
+  const [page, setPage] = useState(2);
+  return (
+    <Paginator
+      pagination={{ total: 500, page, per_page: 50, total_pages: 10, has_next: page < 10, has_prev: page > 1 }}
+      onPageChange={(next, details) => {
+        details.event.preventDefault();
+        setPage(next);
+      }}
+      getHref={(p) => `?page=${p}`}
+      locale="en-US"
+      renderItem={(item) =>
+        item.disabled ? <span {...item.props} role="link" aria-disabled="true" /> : <a href={item.href} data-router-link="" {...item.props} />
+      }
+    />
+  );
+}
+
+export const RouterLinks: StoryObj<typeof RouterLinksDemo> = {
+  name: 'renderItem: router links',
+  render: () => <RouterLinksDemo />,
+  args: {},
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('link', { name: 'Page 3' }));
+    await expect(canvas.getByRole('link', { current: 'page' })).toHaveAccessibleName('Page 3');
+    await expect(canvas.getByRole('link', { name: 'Next page' })).toHaveAttribute('data-router-link');
+  },
+};
+
+export const Narrow320: Story = {
+  name: '320 px: wraps, no sideways scroll',
+  args: { total: 500_000, page: 4000, perPageOptions: [25, 50, 100], showJumper: true },
+  decorators: [narrow320],
+  play: async ({ canvasElement }) => {
+    const container = within(canvasElement).getByTestId('narrow');
+    await expectFits(container);
+    // The window drops to the current page; the arrows and the jumper reach the rest.
+    const visible = [...container.querySelectorAll<HTMLElement>('[data-kind="page"], [data-kind="ellipsis"]')].filter((el) => el.offsetParent !== null);
+    await expect(visible.map((el) => el.textContent)).toEqual(['4,000']);
+  },
+};
+
+export const CompactNarrow320: Story = {
+  name: '320 px, compact',
+  args: { total: 500_000, page: 4000, variant: 'compact' },
+  decorators: [narrow320],
+  play: async ({ canvasElement }) => {
+    await expectFits(within(canvasElement).getByTestId('narrow'));
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  args: { total: 5000, page: 50 },
+  parameters: rtl,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const first = canvas.getByRole('button', { name: 'First page' }).getBoundingClientRect();
+    const last = canvas.getByRole('button', { name: 'Last page' }).getBoundingClientRect();
+    // "First" sits at the start of the line, which is the right in RTL.
+    await expect(first.left).toBeGreaterThan(last.left);
+    canvas.getByRole('button', { name: 'First page' }).focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect(canvas.getByRole('button', { name: 'Previous page' })).toHaveFocus();
+  },
+};
+
+export const ForcedColors: Story = {
+  name: 'Forced colours: the current page stands out',
+  args: { total: 5000, page: 50 },
+  parameters: forcedColors,
+  play: async ({ canvasElement }) => {
+    await expectForcedColors();
+    const canvas = within(canvasElement);
+    const current = getComputedStyle(canvas.getByRole('button', { current: 'page' }));
+    const other = getComputedStyle(canvas.getByRole('button', { name: 'Page 51' }));
+    // Marked by a system colour fill, not only by weight.
+    await expect(current.backgroundColor).not.toBe(other.backgroundColor);
+    await expect(current.color).not.toBe(other.color);
+  },
+};
+
+export const Dark: Story = {
+  name: 'Dark (opt-in)',
+  args: { total: 5000, page: 50, perPageOptions: [25, 50, 100], showJumper: true },
+  parameters: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expect(getComputedStyle(document.body).backgroundColor).toBe('rgb(12, 17, 29)');
+    await expect(within(canvasElement).getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 50');
   },
 };
 

@@ -6,6 +6,7 @@ import { createSenseiClient } from '../src/core/createSenseiClient.js';
 import type { RateLimitState } from '../src/core/RateLimitStore.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { createMockSenseiApi, type RateLimitOnceScenario } from '../src/testing/index.js';
+import { expectFits, expectForcedColors, forcedColors, narrow320, rtl } from './stressChecks.js';
 
 // The key lives here, never in args: stories' args are shown in the UI.
 const STORY_API_KEY = 'sk_story_only_banner_7d1f';
@@ -84,8 +85,8 @@ export const Low: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(banner(canvasElement)).toHaveAttribute('data-state', 'low');
-    await expect(banner(canvasElement)).toHaveTextContent(/42 of 1000 requests left, resets at \d{1,2}:\d\d/);
-    await expect(canvas.getByRole('status')).toHaveTextContent(/^Few of 1000 requests left, the limit resets at \d{1,2}:\d\d\.$/);
+    await expect(banner(canvasElement)).toHaveTextContent(/42 of 1,000 requests left, resets at \d{1,2}:\d\d/);
+    await expect(canvas.getByRole('status')).toHaveTextContent(/^Few of 1,000 requests left, the limit resets at \d{1,2}:\d\d\.$/);
     // Only a warning: it can be dismissed.
     await userEvent.click(canvas.getByRole('button', { name: 'Dismiss rate-limit warning' }));
     await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden');
@@ -154,5 +155,77 @@ export const DarkLimited: Story = {
   args: { dark: true, fixed: { limit: 100, remaining: 0, isLimited: true, retryInMs: 42_000, resetInMs: 42_000 } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText(/^requests resume in 0:4[12]$/)).toBeInTheDocument();
+  },
+};
+
+// ── Issue 18: action slot, focus, stress ──────────────────────────────────────────────────────
+
+const usageLink = <a href="#usage">View usage</a>;
+
+export const WithAction: Story = {
+  name: 'Limited, with an action',
+  args: { action: usageLink, fixed: { limit: 1000, remaining: 0, isLimited: true, retryInMs: 42_000, resetInMs: 42_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('link', { name: 'View usage' })).toBeInTheDocument();
+  },
+};
+
+export const DismissKeepsFocus: Story = {
+  name: 'Keyboard: Dismiss keeps focus in the banner',
+  args: { fixed: { limit: 1000, remaining: 12, resetInMs: 4 * 60_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    canvas.getByRole('button', { name: 'Dismiss rate-limit warning' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'hidden');
+    await expect(document.activeElement).not.toBe(document.body);
+    await expect(banner(canvasElement)).toHaveFocus();
+  },
+};
+
+export const Narrow320: Story = {
+  name: '320 px: limited with an action, low with dismiss',
+  args: { action: usageLink, fixed: { limit: 1_000_000, remaining: 12_345, resetInMs: 26 * 3600_000 } },
+  decorators: [narrow320],
+  play: async ({ canvasElement }) => {
+    await expect(banner(canvasElement)).toHaveTextContent(/12,345 of 1,000,000 requests left, resets at/);
+    await expectFits(within(canvasElement).getByTestId('narrow'));
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left: dismiss at the end (left)',
+  args: { fixed: { limit: 1000, remaining: 12, resetInMs: 4 * 60_000 } },
+  parameters: rtl,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const dismiss = canvas.getByRole('button', { name: 'Dismiss rate-limit warning' }).getBoundingClientRect();
+    const root = banner(canvasElement).getBoundingClientRect();
+    // Inline end is the left edge in RTL; its negative end margin pulls it towards that edge, as
+    // in LTR (padding 16 px + border 1 px − margin 8 px), not into the message.
+    await expect(dismiss.left - root.left).toBeLessThan(12);
+  },
+};
+
+export const ForcedColors: Story = {
+  name: 'Forced colours: low, with dismiss',
+  args: { fixed: { limit: 1000, remaining: 12, resetInMs: 4 * 60_000 } },
+  parameters: forcedColors,
+  play: async ({ canvasElement }) => {
+    await expectForcedColors();
+    const dismiss = getComputedStyle(within(canvasElement).getByRole('button', { name: 'Dismiss rate-limit warning' }));
+    // The borderless icon button gets an edge, so it reads as a button.
+    await expect(dismiss.borderTopStyle).toBe('solid');
+    await expect(dismiss.borderTopWidth).toBe('1px');
+  },
+};
+
+export const ForcedColorsLimited: Story = {
+  name: 'Forced colours: limited',
+  args: { fixed: { limit: 100, remaining: 0, isLimited: true, retryInMs: 42_000, resetInMs: 42_000 } },
+  parameters: forcedColors,
+  play: async ({ canvasElement }) => {
+    await expectForcedColors();
+    await expect(banner(canvasElement)).toHaveAttribute('data-state', 'limited');
   },
 };

@@ -1,11 +1,12 @@
 'use client';
-import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { formatCountdown } from '../core/formatCountdown.js';
 import type { SenseiError } from '../core/SenseiError.js';
 import { timers } from '../core/timers.js';
 import type { AsyncOperationStatus, UseAsyncOperationResult } from '../react/useAsyncOperation.js';
 import { cx } from './cx.js';
 import { SenseiErrorPanel } from './SenseiErrorPanel.js';
+import { useFocusRecovery } from './useFocusRecovery.js';
 import { useNumberFormat } from './useNumberFormat.js';
 
 /** Words of `OperationProgress`; replace them for another language. */
@@ -36,7 +37,7 @@ export interface OperationProgressLabels {
   resume: string;
   /** Polls again after checking the status failed (the operation itself may still be running). @default 'Check again' */
   checkAgain: string;
-  /** Before the request id of a failure. @default 'Request ID' */
+  /** Before the request id of a failure, in the default error panel. @default 'Request ID' */
   requestId: string;
 }
 
@@ -109,7 +110,7 @@ export interface OperationProgressOwnProps {
    */
   showElapsed?: boolean;
   /**
-   * Locale of the percentage (`Intl.NumberFormat`).
+   * Locale of the percentage, and of the elapsed time's digits when given (`Intl.NumberFormat`).
    * @default the runtime's locale
    */
   locale?: string | readonly string[];
@@ -182,17 +183,11 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
   const elapsed = useElapsed(startedAt, running);
 
   const formatPercent = useNumberFormat(locale, PERCENT);
+  const formatDigit = useNumberFormat(locale);
 
-  // The action button in focus is replaced by another (Cancel → Resume): keep focus on the new one.
-  const actionsRef = useRef<HTMLDivElement>(null);
-  const refocus = useRef(false);
-  useEffect(() => {
-    if (!refocus.current) return;
-    refocus.current = false;
-    const active = typeof document === 'undefined' ? null : document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
-    actionsRef.current?.querySelector<HTMLElement>('button')?.focus();
-  }, [status]);
+  // The focused action is replaced (Cancel → Resume) or goes away (Cancel on completion): focus
+  // moves to the new action, else to the component itself, never to <body>.
+  const rootRef = useFocusRecovery({ ref });
 
   // The other statuses have a label of their own name.
   const text =
@@ -224,7 +219,11 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
 
   let errorContent: ReactNode = null;
   if (status === 'failed' && error) {
-    errorContent = renderError ? renderError(error) : <SenseiErrorPanel error={error} variant="compact" headingLevel={errorHeadingLevel} showRequestId />;
+    errorContent = renderError ? (
+      renderError(error)
+    ) : (
+      <SenseiErrorPanel error={error} variant="compact" headingLevel={errorHeadingLevel} showRequestId labels={{ requestId: labels.requestId }} />
+    );
   }
 
   const seconds = elapsed === undefined ? undefined : Math.floor(elapsed / 1000);
@@ -233,7 +232,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
   return (
     <div
       {...rest}
-      ref={ref}
+      ref={rootRef}
       className={cx(className)}
       data-slot="operation-progress"
       data-state={status}
@@ -245,7 +244,7 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
         </span>
         {showElapsed && status !== 'idle' && seconds !== undefined && (
           <time {...part('elapsed')} dateTime={`PT${seconds}S`}>
-            {labels.elapsed(formatCountdown(seconds * 1000))}
+            {labels.elapsed(locale === undefined ? formatCountdown(seconds * 1000) : formatCountdown(seconds * 1000).replace(/\d/g, (digit) => formatDigit(Number(digit))))}
           </time>
         )}
       </div>
@@ -272,16 +271,13 @@ export const OperationProgress = forwardRef<HTMLDivElement, OperationProgressPro
       )}
       {errorContent !== null && <div {...part('error')}>{errorContent}</div>}
       {actionHandler && (
-        <div ref={actionsRef} {...part('actions')}>
+        <div {...part('actions')}>
           <button
             key={actionName}
             type="button"
             {...part('action')}
             data-action={actionName}
-            onClick={() => {
-              refocus.current = true;
-              actionHandler();
-            }}
+            onClick={() => actionHandler()}
           >
             {actionLabel}
           </button>

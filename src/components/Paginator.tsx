@@ -1,19 +1,21 @@
 'use client';
 import {
   forwardRef,
-  useEffect,
   useId,
   useRef,
   type ComponentPropsWithoutRef,
+  type CSSProperties,
+  type FormEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import { pageCount, wholePage } from '../core/pageMath.js';
+import { clampPage, pageCount, wholePage } from '../core/pageMath.js';
 import { paginationRange, paginationWindow } from '../core/paginationWindow.js';
 import type { Pagination } from '../core/paginationSchema.js';
 import type { UsePaginatedListResult } from '../react/usePaginatedList.js';
 import { cx } from './cx.js';
+import { useFocusRecovery } from './useFocusRecovery.js';
 import { useNumberFormat } from './useNumberFormat.js';
 
 /** Words of `Paginator`; replace them for another language. Numbers arrive formatted. */
@@ -30,12 +32,24 @@ export interface PaginatorLabels {
   last: string;
   /** Accessible name of a page button; contains the visible number. @default (page) => `Page ${page}` */
   page: (page: string) => string;
-  /** @default ({ first, last, total }) => `Showing ${first}–${last} of ${total}` */
-  range: (range: { first: string; last: string; total: string }) => string;
+  /**
+   * The items on screen. Numbers arrive formatted for `locale`; `count` is the total as a number,
+   * for plural rules.
+   * @default ({ first, last, total }) => `Showing ${first}–${last} of ${total}`
+   */
+  range: (range: { first: string; last: string; total: string; count: number }) => string;
   /** The range text of an empty list (or a page past its end). @default 'No items' */
   empty: string;
   /** Label of the per-page select. @default 'Per page' */
   perPage: string;
+  /** Visible text of `variant="compact"`. @default ({ page, totalPages }) => `${page} / ${totalPages}` */
+  compact: (position: { page: string; totalPages: string }) => string;
+  /** What screen readers hear for `variant="compact"`. @default ({ page, totalPages }) => `Page ${page} of ${totalPages}` */
+  pageOf: (position: { page: string; totalPages: string }) => string;
+  /** Label of the quick jumper's field. @default 'Go to page' */
+  jumpTo: string;
+  /** The quick jumper's button. @default 'Go' */
+  jump: string;
 }
 
 export const defaultPaginatorLabels: PaginatorLabels = Object.freeze({
@@ -48,6 +62,10 @@ export const defaultPaginatorLabels: PaginatorLabels = Object.freeze({
   range: ({ first, last, total }: { first: string; last: string; total: string }) => `Showing ${first}–${last} of ${total}`,
   empty: 'No items',
   perPage: 'Per page',
+  compact: ({ page, totalPages }: { page: string; totalPages: string }) => `${page} / ${totalPages}`,
+  pageOf: ({ page, totalPages }: { page: string; totalPages: string }) => `Page ${page} of ${totalPages}`,
+  jumpTo: 'Go to page',
+  jump: 'Go',
 });
 
 /** The parts of the paginator; each has `data-slot="paginator-<part>"` and a `classNames` entry. */
@@ -64,19 +82,60 @@ export type PaginatorPart =
   | 'range'
   | 'perPage'
   | 'perPageLabel'
-  | 'perPageSelect';
+  | 'perPageSelect'
+  | 'compact'
+  | 'jumper'
+  | 'jumperLabel'
+  | 'jumperInput'
+  | 'jumperButton';
 
-/** Which control asked for a page. */
-export type PaginatorChangeReason = 'first' | 'previous' | 'page' | 'next' | 'last';
+/** Which control asked for a page: a button or link, or the quick jumper. */
+export type PaginatorChangeReason = PaginatorItemType | 'jump';
+
+/** The controls of the paginator that point at a page. */
+export type PaginatorItemType = 'first' | 'previous' | 'page' | 'next' | 'last';
 
 /** What `onPageChange` gets besides the page. */
-export interface PaginatorChangeDetails {
-  reason: PaginatorChangeReason;
+export type PaginatorChangeDetails =
+  | {
+      reason: PaginatorItemType;
+      /**
+       * The click. With `getHref` the browser follows the link after `onPageChange` returns unless
+       * you call `event.preventDefault()` (do, for client-side routing).
+       */
+      event: MouseEvent<HTMLElement>;
+    }
+  | {
+      reason: 'jump';
+      /** The quick jumper's submit (its default is already prevented). */
+      event: FormEvent<HTMLFormElement>;
+    };
+
+/** One control as `renderItem` gets it. */
+export interface PaginatorItem {
+  type: PaginatorItemType;
+  /** The page it points at (clamped into the list). */
+  page: number;
+  /** The current page (a `page` item only). */
+  current: boolean;
+  /** Nothing to go to (the ends of the list). */
+  disabled: boolean;
+  /** `getHref(page)` when given and not disabled. */
+  href: string | undefined;
   /**
-   * The click. With `getHref` the browser follows the link after `onPageChange` returns unless
-   * you call `event.preventDefault()` (do, for client-side routing).
+   * Spread these on the element you render: accessible name, `aria-current`, `data-slot`,
+   * class names, the visible content as `children`, and `onClick`, which pages in place (through
+   * `list.setPage` or `onPageChange`) on a plain click and never prevents the default, so a
+   * router link still navigates.
    */
-  event: MouseEvent<HTMLElement>;
+  props: {
+    'aria-label': string;
+    'aria-current'?: 'page';
+    'data-slot': string;
+    className: string | undefined;
+    children: ReactNode;
+    onClick: (event: MouseEvent<HTMLElement>) => void;
+  };
 }
 
 /** What the paginator reads from `usePaginatedList`; pass the hook's whole result. */
@@ -118,6 +177,32 @@ export interface PaginatorOwnProps {
    * @default {}
    */
   classNames?: Partial<Record<PaginatorPart, string>>;
+  /**
+   * `compact` shows previous / "3 / 10" / next instead of the page window (small screens,
+   * toolbars). In a container narrower than 24rem the default variant hides the window's other
+   * pages by itself (a container query), so it never overflows at 320 px.
+   * @default 'default'
+   */
+  variant?: 'default' | 'compact';
+  /**
+   * Render nothing when there is one page or none (and none is loading).
+   * @default false
+   */
+  hideOnSinglePage?: boolean;
+  /**
+   * A "Go to page" field; a number past either end goes to that end.
+   * @default false
+   */
+  showJumper?: boolean;
+  /**
+   * Renders each control yourself, such as a router's `<Link>`. Spread `item.props` on it.
+   * @default a `<button>`, or an `<a href>` with `getHref`
+   * @example
+   * renderItem={(item) => item.disabled
+   *   ? <span {...item.props} aria-disabled="true" />
+   *   : <Link to={`?page=${item.page}`} {...item.props} />}
+   */
+  renderItem?: (item: PaginatorItem) => ReactNode;
 }
 
 export type PageChangeHandler = (page: number, details: PaginatorChangeDetails) => void;
@@ -196,7 +281,10 @@ export type PaginatorProps = PaginatorOwnProps &
   Omit<ComponentPropsWithoutRef<'nav'>, keyof PaginatorOwnProps | 'children' | 'onChange'>;
 
 interface PaginatorModel {
+  /** The current page, clamped into the list: what the controls mark and count from. */
   page: number;
+  /** The page whose rows are on screen (the previous one while a placeholder shows). */
+  shownPage: number;
   totalPages: number;
   perPage: number | undefined;
   total: number | undefined;
@@ -208,13 +296,17 @@ interface PaginatorModel {
 function toModel(list: PaginatorList | undefined, pagination: Pagination | undefined, loading: boolean): PaginatorModel {
   const p = list ? list.pagination : pagination;
   // A server's `page: 0` (valid by the schema) is page 1: no control may point before the first page.
-  const page = list ? list.page : Number.isFinite(p?.page) ? wholePage(p!.page) : 1;
+  const requested = list ? list.page : Number.isFinite(p?.page) ? wholePage(p!.page) : 1;
   // Whole pages only, so that "Last" never points at page 1.5 or Infinity.
   const totalPages = pageCount(p?.total_pages);
+  // A page past the end (a controlled page after deletions) shows and targets the last page.
+  const page = totalPages > 0 ? clampPage(requested, totalPages) : requested;
+  const shownPage = p === undefined ? page : totalPages > 0 ? clampPage(p.page, totalPages) : wholePage(p.page);
   // The server's flags hold for the page it answered; while another page loads, derive them.
   const answered = p !== undefined && p.page === page && !list?.isPlaceholderData;
   return {
     page,
+    shownPage,
     totalPages,
     perPage: list?.perPage ?? p?.per_page,
     total: p?.total,
@@ -236,6 +328,19 @@ function isPlainClick(event: MouseEvent<HTMLElement>): boolean {
 }
 
 const CONTROL = 'button:not(:disabled), a[href]';
+
+// Inline so the compact variant's sentence stays hidden without the stylesheet.
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
 
 /**
  * Pages through a Sensei list: first / previous / a window of pages with ellipses / next /
@@ -274,44 +379,44 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
     locale,
     labels: labelOverrides,
     classNames = {},
+    variant = 'default',
+    hideOnSinglePage = false,
+    showJumper = false,
+    renderItem,
     className,
     ...rest
   } = props;
   const labels = { ...defaultPaginatorLabels, ...labelOverrides };
-  const { page, totalPages, perPage, total, hasPrev, hasNext, loading: busy } = toModel(list, pagination, loading);
+  const { page, shownPage, totalPages, perPage, total, hasPrev, hasNext, loading: busy } = toModel(list, pagination, loading);
 
   const format = useNumberFormat(locale);
 
   const listRef = useRef<HTMLUListElement>(null);
-  // The page this paginator asked for: when it arrives, focus may need a new home.
-  const restoreFocus = useRef<number | undefined>(undefined);
   const perPageId = useId();
+  const jumperId = useId();
+  // The focused control may become disabled (Next on reaching the last page) or go away (the
+  // window moves): focus goes to the current page, never to <body>.
+  const rootRef = useFocusRecovery<HTMLElement>({
+    ref,
+    target: (root) => root.querySelector<HTMLElement>('[aria-current="page"]'),
+  });
 
-  // A control that had focus may now be disabled (Next on the last page): keep focus in the nav.
-  useEffect(() => {
-    if (restoreFocus.current !== page) return;
-    restoreFocus.current = undefined;
-    const root = listRef.current;
-    const active = typeof document === 'undefined' ? null : document.activeElement;
-    if (!root || (active && active !== document.body && root.contains(active) && active.matches(CONTROL))) return;
-    root.querySelector<HTMLElement>('[aria-current="page"]')?.focus();
-  }, [page]);
+  const request = (target: number, details: PaginatorChangeDetails) => {
+    if (list) list.setPage(target);
+    else if (onPageChange) onPageChange(target, details);
+    else if (getHref && details.reason === 'jump') window.location.assign(getHref(target));
+  };
 
-  const go = (target: number, reason: PaginatorChangeReason, event: MouseEvent<HTMLElement>) => {
-    const isLink = getHref !== undefined;
+  const go = (target: number, reason: PaginatorItemType, event: MouseEvent<HTMLElement>, custom: boolean) => {
+    const isLink = getHref !== undefined && !custom;
     // A new tab or window: the browser's business, not this page's.
-    if (isLink && !isPlainClick(event)) return;
+    if ((isLink || custom) && !isPlainClick(event)) return;
     if (target === page || target < 1 || (totalPages > 0 && target > totalPages)) {
       if (isLink) event.preventDefault();
       return;
     }
-    restoreFocus.current = target;
-    if (list) {
-      if (isLink) event.preventDefault();
-      list.setPage(target);
-    } else {
-      onPageChange?.(target, { reason, event });
-    }
+    if (list && isLink) event.preventDefault();
+    request(target, { reason, event });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -341,20 +446,31 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
     'data-slot': `paginator-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
     className: cx(baseClassName, classNames[name]),
   });
-  const control = (slot: PaginatorChangeReason, target: number, enabled: boolean, content: ReactNode, label: string) => {
+  const control = (type: PaginatorItemType, target: number, enabled: boolean, content: ReactNode, label: string) => {
+    const current = type === 'page' && target === page;
     const shared = {
       'aria-label': label,
-      ...(slot === 'page' && target === page ? { 'aria-current': 'page' as const } : {}),
-      ...part(slot, classNames.control),
-      onClick: (event: MouseEvent<HTMLElement>) => go(target, slot, event),
+      ...(current ? { 'aria-current': 'page' as const } : {}),
+      ...part(type, classNames.control),
     };
+    if (renderItem) {
+      return renderItem({
+        type,
+        page: target,
+        current,
+        disabled: !enabled,
+        href: enabled && getHref ? getHref(target) : undefined,
+        props: { ...shared, children: content, onClick: (event) => go(target, type, event, true) },
+      });
+    }
+    const onClick = (event: MouseEvent<HTMLElement>) => go(target, type, event, false);
     // A link cannot be disabled: without `href` it leaves the Tab order and says so.
     return getHref ? (
-      <a {...shared} {...(enabled ? { href: getHref(target) } : { role: 'link', 'aria-disabled': 'true', 'data-disabled': '' })}>
+      <a {...shared} onClick={onClick} {...(enabled ? { href: getHref(target) } : { role: 'link', 'aria-disabled': 'true', 'data-disabled': '' })}>
         {content}
       </a>
     ) : (
-      <button {...shared} type="button" disabled={!enabled} data-disabled={enabled ? undefined : ''}>
+      <button {...shared} onClick={onClick} type="button" disabled={!enabled} data-disabled={enabled ? undefined : ''}>
         {content}
       </button>
     );
@@ -365,21 +481,29 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
       {children}
     </li>
   );
-  /** First, previous, next and last: a glyph named by its label. */
-  const step = (slot: Exclude<PaginatorChangeReason, 'page'>, target: number, enabled: boolean, glyph: string) =>
-    item(slot, slot, control(slot, target, enabled, <span aria-hidden="true">{glyph}</span>, labels[slot]));
+  /** First, previous, next and last: a glyph named by its label (‹ and › mirror in RTL text). */
+  const step = (type: Exclude<PaginatorItemType, 'page'>, target: number, enabled: boolean, glyph: string) =>
+    item(type, type, control(type, target, enabled, <span aria-hidden="true">{glyph}</span>, labels[type]));
 
-  const range = total === undefined || perPage === undefined ? undefined : paginationRange({ page, perPage, total });
+  // The range follows the rows on screen: while the next page loads behind a placeholder it
+  // still names the rows shown, and the live region announces the new range when it arrives.
+  const range = total === undefined || perPage === undefined ? undefined : paginationRange({ page: shownPage, perPage, total });
   const rangeText =
     range === undefined
       ? ''
       : range.isEmpty
         ? labels.empty
-        : labels.range({ first: format(range.first), last: format(range.last), total: format(range.total) });
-  const state = busy ? 'loading' : total === undefined || total === 0 ? 'empty' : 'ready';
+        : labels.range({ first: format(range.first), last: format(range.last), total: format(range.total), count: range.total });
+  // An empty list says so once: no arrows with nothing to page to, whether the server counts
+  // its pages as 0 or 1.
+  const answered = (list ? list.pagination : pagination) !== undefined;
+  const empty = !busy && answered && (total === undefined ? totalPages === 0 : total === 0);
+  const state = busy ? 'loading' : empty || total === undefined ? 'empty' : 'ready';
+
+  if (hideOnSinglePage && !busy && answered && totalPages <= 1) return null;
 
   let perPageSelect: ReactNode = null;
-  if (perPageOptions && perPageOptions.length > 0) {
+  if (!empty && perPageOptions && perPageOptions.length > 0) {
     const current = perPage ?? perPageOptions[0];
     const options = [...new Set([...perPageOptions, ...(current === undefined ? [] : [current])])].sort((a, b) => a - b);
     perPageSelect = (
@@ -407,34 +531,77 @@ export const Paginator = forwardRef<HTMLElement, PaginatorProps>(function Pagina
     );
   }
 
+  const jumper = showJumper && !empty && totalPages > 1 && (
+    <form
+      {...part('jumper')}
+      // Past either end goes to that end, instead of the browser refusing the number.
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = event.currentTarget.elements.namedItem('page');
+        if (!(input instanceof HTMLInputElement)) return;
+        const wanted = input.valueAsNumber;
+        // Not a number: leave the field for the user to fix.
+        if (!Number.isFinite(wanted)) return;
+        input.value = '';
+        const target = clampPage(wanted, totalPages);
+        if (target !== page) request(target, { reason: 'jump', event });
+      }}
+    >
+      <label htmlFor={jumperId} {...part('jumperLabel')}>
+        {labels.jumpTo}
+      </label>
+      <input id={jumperId} name="page" type="number" inputMode="numeric" min={1} max={totalPages} step={1} {...part('jumperInput')} />
+      <button type="submit" {...part('jumperButton', classNames.control)}>
+        {labels.jump}
+      </button>
+    </form>
+  );
+
+  const compact = variant === 'compact';
+  const position = { page: format(page), totalPages: format(Math.max(1, totalPages)) };
+
   return (
     <nav
       aria-label={labels.nav}
       {...rest}
-      ref={ref}
+      ref={rootRef}
       className={cx(className)}
       aria-busy={busy || undefined}
       data-slot="paginator"
       data-state={state}
+      data-variant={variant}
     >
       {showRange && (
         <p role="status" {...part('range')}>
           {rangeText}
         </p>
       )}
-      <ul ref={listRef} {...part('list')} onKeyDown={onKeyDown}>
-        {showFirstLast && step('first', 1, hasPrev, '«')}
-        {step('previous', page - 1, hasPrev, '‹')}
-        {paginationWindow({ page, totalPages, siblingCount, boundaryCount }).map((entry) => {
-          if (entry.type === 'ellipsis') {
-            return item(`ellipsis-${entry.key}`, 'ellipsis', <span {...part('ellipsis')}>…</span>);
-          }
-          const number = format(entry.page);
-          return item(`page-${entry.page}`, 'page', control('page', entry.page, true, number, labels.page(number)));
-        })}
-        {step('next', page + 1, hasNext, '›')}
-        {showFirstLast && step('last', Math.max(1, totalPages), hasNext, '»')}
-      </ul>
+      {!empty && (
+        <ul ref={listRef} {...part('list')} onKeyDown={onKeyDown}>
+          {showFirstLast && step('first', 1, hasPrev, '«')}
+          {step('previous', page - 1, hasPrev, '‹')}
+          {compact
+            ? item(
+                'compact',
+                'compact',
+                <span {...part('compact')}>
+                  <span aria-hidden="true">{labels.compact(position)}</span>
+                  <span style={visuallyHidden}>{labels.pageOf(position)}</span>
+                </span>,
+              )
+            : paginationWindow({ page, totalPages, siblingCount, boundaryCount }).map((entry) => {
+                if (entry.type === 'ellipsis') {
+                  return item(`ellipsis-${entry.key}`, 'ellipsis', <span {...part('ellipsis')}>…</span>);
+                }
+                const number = format(entry.page);
+                return item(`page-${entry.page}`, 'page', control('page', entry.page, true, number, labels.page(number)));
+              })}
+          {step('next', page + 1, hasNext, '›')}
+          {showFirstLast && step('last', Math.max(1, totalPages), hasNext, '»')}
+        </ul>
+      )}
+      {jumper}
       {perPageSelect}
     </nav>
   );

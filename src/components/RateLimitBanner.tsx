@@ -9,20 +9,33 @@ import { useIsBefore } from '../react/useIsBefore.js';
 import { useRateLimit } from '../react/useRateLimit.js';
 import { cx } from './cx.js';
 import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
+import { useFocusRecovery } from './useFocusRecovery.js';
+import { useNumberFormat } from './useNumberFormat.js';
+
+/**
+ * What the low-quota labels get: the counts as numbers (for plural rules) and as text grouped
+ * for `locale` (`formatted`), and the reset time (with its date when it is not today).
+ */
+export interface RateLimitBannerLowDetails {
+  remaining: number;
+  limit: number;
+  resetTime: string | undefined;
+  formatted: { remaining: string; limit: string };
+}
 
 /** Words of the banner; replace them for another language. */
 export interface RateLimitBannerLabels {
   /**
    * Visible text when few requests are left.
-   * @default ({ remaining, limit, resetTime }) => `${remaining} of ${limit} requests left` + (resetTime ? `, resets at ${resetTime}` : '')
+   * @default ({ limit, resetTime, formatted }) => `${formatted.remaining} of ${formatted.limit} ${limit === 1 ? 'request' : 'requests'} left` + (resetTime ? `, resets at ${resetTime}` : '')
    */
-  low: (details: { remaining: number; limit: number; resetTime: string | undefined }) => string;
+  low: (details: RateLimitBannerLowDetails) => string;
   /**
-   * What screen readers hear when the banner turns low. No count, so it does not change (and
-   * get announced again) with every request.
-   * @default ({ limit, resetTime }) => `Few of ${limit} requests left` + (resetTime ? `, the limit resets at ${resetTime}` : '') + '.'
+   * What screen readers hear when the banner turns low. No remaining count, so it does not
+   * change (and get announced again) with every request.
+   * @default ({ limit, resetTime, formatted }) => `Few of ${formatted.limit} ${limit === 1 ? 'request' : 'requests'} left` + (resetTime ? `, the limit resets at ${resetTime}` : '') + '.'
    */
-  lowStatus: (details: { limit: number; resetTime: string | undefined }) => string;
+  lowStatus: (details: Omit<RateLimitBannerLowDetails, 'remaining' | 'formatted'> & { formatted: { limit: string } }) => string;
   /** Visible title while limited. @default 'Rate limit reached' */
   limited: string;
   /** The ticking part, hidden from screen readers. @default (countdown) => `requests resume in ${countdown}` */
@@ -39,11 +52,14 @@ export interface RateLimitBannerLabels {
   dismiss: string;
 }
 
+// English plurals: `1` is the only "one" of whole counts (Intl.PluralRules('en') agrees).
+const requests = (count: number) => (count === 1 ? 'request' : 'requests');
+
 export const defaultRateLimitBannerLabels: RateLimitBannerLabels = Object.freeze({
-  low: ({ remaining, limit, resetTime }: { remaining: number; limit: number; resetTime: string | undefined }) =>
-    `${remaining} of ${limit} requests left${resetTime ? `, resets at ${resetTime}` : ''}`,
-  lowStatus: ({ limit, resetTime }: { limit: number; resetTime: string | undefined }) =>
-    `Few of ${limit} requests left${resetTime ? `, the limit resets at ${resetTime}` : ''}.`,
+  low: ({ limit, resetTime, formatted }: RateLimitBannerLowDetails) =>
+    `${formatted.remaining} of ${formatted.limit} ${requests(limit)} left${resetTime ? `, resets at ${resetTime}` : ''}`,
+  lowStatus: ({ limit, resetTime, formatted }: { limit: number; resetTime: string | undefined; formatted: { limit: string } }) =>
+    `Few of ${formatted.limit} ${requests(limit)} left${resetTime ? `, the limit resets at ${resetTime}` : ''}.`,
   limited: 'Rate limit reached',
   resumeIn: (countdown: string) => `requests resume in ${countdown}`,
   resumeAt: (time: string) => `requests resume at ${time}`,
@@ -57,7 +73,7 @@ export const defaultRateLimitBannerLabels: RateLimitBannerLabels = Object.freeze
 export type RateLimitBannerState = 'hidden' | 'low' | 'limited' | 'recovered';
 
 /** The parts of the banner; each has `data-slot="rate-limit-banner-<part>"` and a `classNames` entry. */
-export type RateLimitBannerPart = 'icon' | 'body' | 'message' | 'title' | 'countdown' | 'note' | 'status' | 'dismiss';
+export type RateLimitBannerPart = 'icon' | 'body' | 'message' | 'title' | 'countdown' | 'note' | 'status' | 'action' | 'dismiss';
 
 export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -76,10 +92,19 @@ export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div
    */
   locale?: Intl.LocalesArgument;
   /**
-   * Format of the reset time in the low warning (the limited state adds seconds).
+   * Format of the reset time in the low warning (the limited state adds seconds; a time that is
+   * not today adds the date). Any valid `Intl` option works, `timeStyle` included.
    * @default { hour: 'numeric', minute: '2-digit' }
    */
   timeFormat?: Intl.DateTimeFormatOptions;
+  /**
+   * Your own control in the low and limited states, such as "Upgrade plan" or "View usage".
+   * It is in the Tab order and keeps focus when the state changes.
+   * @default none
+   * @example
+   * <RateLimitBanner action={<a href="/billing">Upgrade plan</a>} />
+   */
+  action?: ReactNode;
   /**
    * How long "Requests are going out again" shows after the wait ends, in ms; `0` hides the
    * banner at once.
@@ -102,6 +127,15 @@ export interface RateLimitBannerProps extends Omit<ComponentPropsWithoutRef<'div
 
 /** Longer waits (past the retry cap: a long 429 fails requests at once) show the time, not digits. */
 const COUNTDOWN_MS = 5 * 60_000;
+
+/**
+ * Resets this close are the same window. A reset sent as seconds-until (fastify) becomes a
+ * slightly different instant on every response (whole seconds plus latency).
+ */
+const WINDOW_SLACK_MS = 2_000;
+
+const sameWindow = (a: number | undefined, b: number | undefined) =>
+  a === b || (a !== undefined && b !== undefined && Math.abs(a - b) <= WINDOW_SLACK_MS);
 
 // Inline so the live text stays hidden without the stylesheet.
 const visuallyHidden: CSSProperties = {
@@ -169,6 +203,7 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
     lowThreshold,
     locale,
     timeFormat = DEFAULT_TIME_FORMAT,
+    action,
     recoveredMs = 0,
     dismissible = true,
     onDismiss,
@@ -181,6 +216,9 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
 ) {
   const labels = { ...defaultRateLimitBannerLabels, ...labelOverrides };
   const { limit, remaining, resetAt } = state;
+  const formatNumber = useNumberFormat(locale);
+  // Dismiss goes away, or "low" turns "limited" under the keyboard: focus stays in the banner.
+  const rootRef = useFocusRecovery({ ref });
   const openAt = openAtOf(state);
   // These re-render the banner once, when their time comes; the digits tick in <Countdown>.
   const limited = useIsBefore(openAt);
@@ -195,9 +233,9 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
   }
   const recovered = useIsBefore(recoveredUntil) && !limited;
 
-  // A dismissed warning stays dismissed for its window.
+  // A dismissed warning stays dismissed for its window, however the reset was sent.
   const [dismissedFor, setDismissedFor] = useState<{ resetAt: number | undefined } | undefined>(undefined);
-  const dismissed = dismissedFor !== undefined && dismissedFor.resetAt === resetAt;
+  const dismissed = dismissedFor !== undefined && sameWindow(dismissedFor.resetAt, resetAt);
 
   const low =
     !limited &&
@@ -208,8 +246,9 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
     !dismissed;
 
   const mode: RateLimitBannerState = limited ? 'limited' : recovered ? 'recovered' : low ? 'low' : 'hidden';
-  const format = (at: number, options: Intl.DateTimeFormatOptions) => formatTime(at, locale, options);
-  const resetTime = resetAt !== undefined ? format(resetAt, timeFormat) : undefined;
+  // A daily quota resets tomorrow: the time then says the date.
+  const format = (at: number, seconds?: boolean) => formatTime(at, locale, timeFormat, { seconds, date: true, now: timers.now() });
+  const resetTime = resetAt !== undefined ? format(resetAt) : undefined;
   const estimated = mode === 'limited' && state.headersHidden;
   const part = (name: RateLimitBannerPart) => ({ 'data-slot': `rate-limit-banner-${name}`, className: cx(classNames[name]) });
 
@@ -222,17 +261,18 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
         <strong {...part('title')}>{labels.limited}</strong>
         {' — '}
         {longWait ? (
-          <span {...part('countdown')}>{labels.resumeAt(format(openAt, timeFormat))}</span>
+          <span {...part('countdown')}>{labels.resumeAt(format(openAt))}</span>
         ) : (
           <Countdown at={openAt} format={labels.resumeIn} className={classNames.countdown} />
         )}
       </>
     );
-    status = labels.limitedStatus(format(openAt, { ...timeFormat, second: '2-digit' }));
+    status = labels.limitedStatus(format(openAt, true));
     if (estimated) status += ` ${labels.estimated}`;
   } else if (mode === 'low' && limit !== undefined && remaining !== undefined) {
-    message = labels.low({ remaining, limit, resetTime });
-    status = labels.lowStatus({ limit, resetTime });
+    const formatted = { remaining: formatNumber(remaining), limit: formatNumber(limit) };
+    message = labels.low({ remaining, limit, resetTime, formatted });
+    status = labels.lowStatus({ limit, resetTime, formatted });
   } else if (mode === 'recovered') {
     message = status = labels.recovered;
   }
@@ -240,7 +280,7 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
   return (
     <div
       {...rest}
-      ref={ref}
+      ref={rootRef}
       className={cx(className)}
       data-slot="rate-limit-banner"
       data-state={mode}
@@ -271,6 +311,7 @@ const RateLimitBannerView = forwardRef<HTMLDivElement, RateLimitBannerProps & { 
       <p role="status" {...part('status')} style={visuallyHidden}>
         {status}
       </p>
+      {action != null && (mode === 'low' || mode === 'limited') && <div {...part('action')}>{action}</div>}
       {mode === 'low' && dismissible && (
         <button
           type="button"

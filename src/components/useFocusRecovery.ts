@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useLayoutEffect, useRef, type DependencyList, type EffectCallback, type Ref, type RefCallback } from 'react';
+import { useCallback, useEffect, useRef, type Ref, type RefCallback } from 'react';
 
 /** Options of `useFocusRecovery`. */
 export interface FocusRecoveryOptions<T extends HTMLElement = HTMLElement> {
@@ -51,13 +51,6 @@ function focusIsLost(lost: HTMLElement): boolean {
   return active === null || active === lost.ownerDocument.body || active === lost || !active.isConnected;
 }
 
-// No layout effects on the server (React 18 warns about them there). Chosen per call, not at
-// import: importing the library touches no browser global (test/ssr/ssr.node.test.tsx).
-function useIsomorphicLayoutEffect(effect: EffectCallback, deps?: DependencyList): void {
-  const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
-  useBeforePaint(effect, deps);
-}
-
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   if (typeof ref === 'function') ref(value);
   else if (ref) (ref as { current: T | null }).current = value;
@@ -88,15 +81,17 @@ export function useFocusRecovery<T extends HTMLElement = HTMLElement>(options: F
   const { ref } = options;
   // Read at recovery time, so an inline `target` does not re-attach the observer each render.
   const latest = useRef(options);
-  useIsomorphicLayoutEffect(() => {
+  useEffect(() => {
     latest.current = options;
   });
   // The control that had focus inside the container; kept across a re-attached container.
   const lastFocused = useRef<HTMLElement | null>(null);
   const detach = useRef<(() => void) | null>(null);
   const check = useRef<(() => void) | null>(null);
-  // The owner's own re-render is checked before paint at once; the observer covers the rest.
-  useIsomorphicLayoutEffect(() => check.current?.());
+  // The observer sees every change in a microtask before paint; this also checks the owner's
+  // own re-render where microtasks wait (a synchronous `act`). No layout effect and no
+  // `document` at import: it runs on the server too.
+  useEffect(() => check.current?.());
 
   const attach = useCallback(
     (container: T | null) => {

@@ -286,3 +286,37 @@ describe('OperationProgress when checking the status fails', () => {
     expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
   });
 });
+
+describe('OperationProgress under stress (issue 18)', () => {
+  it('keeps focus in the component when the focused Cancel goes away on completion', () => {
+    const startedAt = Date.now();
+    const { container, rerender } = render(<OperationProgress operation={op({ startedAt })} />);
+    act(() => screen.getByRole('button', { name: 'Cancel' }).focus());
+    rerender(<OperationProgress operation={op({ status: 'succeeded', operationStatus: 'succeeded', startedAt })} />);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(document.body).not.toHaveFocus();
+    const root = container.firstElementChild as HTMLElement;
+    expect(root).toHaveFocus();
+    expect(root).toHaveTextContent('Completed');
+  });
+
+  it('translates the default failure panel\'s request id through labels.requestId', () => {
+    render(
+      <OperationProgress
+        operation={op({ status: 'failed', operationStatus: 'failed', error: failure })}
+        labels={{ failed: 'Fehlgeschlagen', requestId: 'Anfrage-ID' }}
+      />,
+    );
+    const id = document.querySelector('[data-slot="request-id"]');
+    expect(id).toHaveTextContent('Anfrage-ID');
+    expect(id).not.toHaveTextContent('Request ID');
+    expect(id).toHaveTextContent('req_abc123def456');
+  });
+
+  it('writes the elapsed time in the locale\'s digits', () => {
+    render(<OperationProgress operation={op({ startedAt: Date.now() - 65_000 })} locale="ar-EG" />);
+    const elapsed = document.querySelector('[data-slot="operation-progress-elapsed"]');
+    expect(elapsed).toHaveTextContent(`Elapsed ${new Intl.NumberFormat('ar-EG').format(1)}:${new Intl.NumberFormat('ar-EG', { minimumIntegerDigits: 2 }).format(5)}`);
+    expect(elapsed?.textContent).not.toMatch(/[0-9]/);
+  });
+});

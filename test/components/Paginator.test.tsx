@@ -83,17 +83,16 @@ describe('Paginator: what it shows', () => {
     expect(nav()).toHaveAttribute('data-state', 'ready');
   });
 
-  it('renders an empty list as "No items" with nothing to page to', () => {
-    // The API answers an empty list with page 1 of 1 (some servers say 0 pages: same rendering).
-    const { rerender } = render(<Paginator pagination={pagination(1, 1, 50, 0)} onPageChange={() => {}} />);
+  it('renders an empty list as "No items" alone: no arrows, the same for 0 and 1 total pages', () => {
+    // The API answers an empty list with page 1 of 1; some servers say 0 pages: same rendering.
+    const { rerender } = render(<Paginator pagination={pagination(1, 1, 50, 0)} onPageChange={() => {}} perPageOptions={[25, 50]} onPerPageChange={() => {}} />);
     expect(screen.getByRole('status')).toHaveTextContent('No items');
     expect(nav()).toHaveAttribute('data-state', 'empty');
-    for (const name of ['First page', 'Previous page', 'Next page', 'Last page']) {
-      expect(screen.getByRole('button', { name })).toBeDisabled();
-    }
-    rerender(<Paginator pagination={{ ...pagination(1, 0, 50, 0), has_next: false }} onPageChange={() => {}} />);
-    expect(screen.getByRole('status')).toHaveTextContent('No items');
-    expect(within(nav()).queryAllByRole('button', { name: /^Page/ })).toHaveLength(0);
+    expect(within(nav()).queryAllByRole('button')).toHaveLength(0);
+    expect(within(nav()).queryByRole('list')).toBeNull();
+    const onePage = nav().outerHTML;
+    rerender(<Paginator pagination={{ ...pagination(1, 0, 50, 0), has_next: false }} onPageChange={() => {}} perPageOptions={[25, 50]} onPerPageChange={() => {}} />);
+    expect(nav().outerHTML).toBe(onePage);
   });
 
   it('renders a single page as page 1, current, with every arrow disabled', () => {
@@ -313,14 +312,20 @@ describe('Paginator with usePaginatedList', () => {
     expect(nav()).toHaveAttribute('data-state', 'loading');
     await act(() => vi.advanceTimersByTimeAsync(250));
     expect(nav()).toHaveAttribute('data-state', 'ready');
+    const firstRow = within(screen.getByRole('list', { name: 'Migrations' })).getAllByRole('listitem')[0]?.textContent;
     await user.click(screen.getByRole('button', { name: 'Last page' }));
     expect(nav()).toHaveAttribute('aria-busy', 'true');
     expect(nav()).toHaveAttribute('data-state', 'loading');
     expect(screen.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 3');
-    expect(screen.getByRole('status')).toHaveTextContent('Showing 101–150 of 150');
+    // Page 1's rows are still on screen (placeholder): the range names them, not page 3's.
+    expect(within(screen.getByRole('list', { name: 'Migrations' })).getAllByRole('listitem')[0]?.textContent).toBe(firstRow);
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 1–50 of 150');
     await act(() => vi.advanceTimersByTimeAsync(250));
     expect(nav()).not.toHaveAttribute('aria-busy');
     expect(nav()).toHaveAttribute('data-state', 'ready');
+    // The new range arrives with its rows: the live region's text changes (and is announced) now.
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 101–150 of 150');
+    expect(within(screen.getByRole('list', { name: 'Migrations' })).getAllByRole('listitem')[0]?.textContent).not.toBe(firstRow);
   });
 
   it('changes per-page through setPerPage, keeping the first item in view', async () => {
@@ -335,6 +340,94 @@ describe('Paginator with usePaginatedList', () => {
     expect(screen.getByRole('combobox', { name: 'Per page' })).toHaveValue('25');
     expect(screen.getByRole('status')).toHaveTextContent('Showing 101–125 of 150');
     expect(h.api.requests.at(-1)?.searchParams.get('per_page')).toBe('25');
+  });
+});
+
+describe('Paginator: issue 18', () => {
+  it('clamps a controlled page past total_pages for display and targets', async () => {
+    const user = userEvent.setup();
+    const onPageChange = vi.fn();
+    // After deletions the app still holds page 5 of a list that now has 3 pages (150 items).
+    render(<Paginator pagination={{ ...pagination(5, 3, 50, 150), has_prev: true, has_next: false }} onPageChange={onPageChange} />);
+    expect(screen.getByRole('button', { current: 'page' })).toHaveAccessibleName('Page 3');
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 101–150 of 150');
+    expect(nav()).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await user.click(screen.getByRole('button', { name: 'First page' }));
+    expect(onPageChange.mock.calls.map(([page]) => page)).toEqual([2, 1]);
+  });
+
+  it('gives the range label the total as a number for plurals, and groups it by locale', () => {
+    const range = ({ first, last, total, count }: { first: string; last: string; total: string; count: number }) =>
+      `${first}–${last} von ${total} ${new Intl.PluralRules('de-DE').select(count) === 'one' ? 'Eintrag' : 'Einträgen'}`;
+    const { rerender } = render(<Paginator pagination={pagination(1, 1, 50, 1)} onPageChange={() => {}} locale="de-DE" labels={{ range }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('1–1 von 1 Eintrag');
+    rerender(<Paginator pagination={pagination(2, 20_000, 50, 999_999)} onPageChange={() => {}} locale="de-DE" labels={{ range }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('51–100 von 999.999 Einträgen');
+  });
+
+  it('variant="compact" shows "3 / 10" with previous and next', async () => {
+    const user = userEvent.setup();
+    render(<Controlled totalPages={10} initialPage={3} variant="compact" showFirstLast={false} />);
+    expect(nav()).toHaveAttribute('data-variant', 'compact');
+    const compact = nav().querySelector('[data-slot="paginator-compact"]');
+    expect(compact?.querySelector('[aria-hidden="true"]')).toHaveTextContent('3 / 10');
+    expect(compact).toHaveTextContent('Page 3 of 10');
+    expect(within(nav()).queryAllByRole('button', { name: /^Page/ })).toHaveLength(0);
+    expect(within(nav()).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Previous page', 'Next page']);
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(compact?.querySelector('[aria-hidden="true"]')).toHaveTextContent('4 / 10');
+  });
+
+  it('hideOnSinglePage renders nothing for one page or none, and the paginator for two', () => {
+    const { container, rerender } = render(<Paginator pagination={pagination(1, 1, 50, 12)} onPageChange={() => {}} hideOnSinglePage />);
+    expect(container).toBeEmptyDOMElement();
+    rerender(<Paginator pagination={pagination(1, 0, 50, 0)} onPageChange={() => {}} hideOnSinglePage />);
+    expect(container).toBeEmptyDOMElement();
+    rerender(<Paginator pagination={pagination(1, 2, 50, 60)} onPageChange={() => {}} hideOnSinglePage />);
+    expect(nav()).toHaveTextContent('Showing 1–50 of 60');
+  });
+
+  it('the quick jumper goes to a typed page, clamps past either end and ignores what is not a number', async () => {
+    const user = userEvent.setup();
+    const onPageChange = vi.fn();
+    render(<Paginator pagination={pagination(2, 100)} onPageChange={onPageChange} showJumper />);
+    const field = screen.getByRole('spinbutton', { name: 'Go to page' });
+    await user.type(field, '42{Enter}');
+    await user.type(field, '100000');
+    await user.click(screen.getByRole('button', { name: 'Go' }));
+    await user.type(field, '-3{Enter}');
+    await user.type(field, 'e{Enter}');
+    expect(onPageChange.mock.calls.map(([page, details]) => [page, details.reason])).toEqual([
+      [42, 'jump'],
+      [100, 'jump'],
+      [1, 'jump'],
+    ]);
+    expect(field).toHaveValue(null);
+  });
+
+  it('renderItem renders router links: the given props, the href, and a click that pages in place', async () => {
+    const user = userEvent.setup();
+    const onPageChange = vi.fn();
+    render(
+      <Paginator
+        pagination={pagination(2, 5)}
+        onPageChange={onPageChange}
+        getHref={(page) => `#page=${page}`}
+        renderItem={(item) =>
+          item.disabled ? <span {...item.props} aria-disabled="true" /> : <a href={item.href} data-router-link="" {...item.props} />
+        }
+      />,
+    );
+    const links = within(nav()).getAllByRole('link');
+    expect(links.every((link) => link.hasAttribute('data-router-link'))).toBe(true);
+    expect(screen.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Next page' })).toHaveAttribute('href', '#page=3');
+    await user.click(screen.getByRole('link', { name: 'Page 4' }));
+    expect(onPageChange).toHaveBeenCalledExactlyOnceWith(4, expect.objectContaining({ reason: 'page' }));
+    // The router (here the browser) still navigates: the paginator prevents nothing.
+    expect(window.location.hash).toBe('#page=4');
   });
 });
 

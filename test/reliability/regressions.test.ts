@@ -142,7 +142,11 @@ describe('regressions found by the fuzzers', () => {
       { total: 0, page: 0, per_page: 0, total_pages: 1.0000000000000002, has_next: true, has_prev: false },
     ];
     for (const pagination of envelopes) {
-      const view = render(createElement(Paginator, { pagination, getHref }));
+      // An empty list (issue 18) renders "No items" alone: no control to point anywhere.
+      const empty = render(createElement(Paginator, { pagination, getHref }));
+      expect(empty.container.querySelector('[data-slot="paginator-previous"]')).toBeNull();
+      empty.unmount();
+      const view = render(createElement(Paginator, { pagination: { ...pagination, total: 1 }, getHref }));
       expect(view.container.querySelector('[data-slot="paginator-previous"]')).toHaveAttribute('aria-disabled', 'true');
       view.unmount();
     }
