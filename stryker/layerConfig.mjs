@@ -23,8 +23,9 @@ export function layerConfig(name) {
     packageManager: 'npm',
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
-    // Unit project only; `related` runs just the test files that import the mutated file.
-    vitest: { configFile: 'stryker/vitest.unit.config.ts', related: true },
+    // The unit project, narrowed to the layer's own tests (stryker/unitProject.ts); `related`
+    // runs just the test files that import the mutated file.
+    vitest: { configFile: `stryker/vitest.${name}.config.ts`, related: true },
     coverageAnalysis: 'perTest',
     mutate: layer.mutate,
     // 2 cores shared with other work: one test runner. `--concurrency 2` on an idle machine.

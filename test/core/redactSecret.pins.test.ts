@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecret } from '../../src/core/redactSecret.js';
+
+// Pins found by mutation testing (issue 21).
+const KEY = 'sk_live_0123456789';
+
+describe('redactSecret pins', () => {
+  it('treats a secret of four characters as a key, and three as too short', () => {
+    expect(redactSecret('abcd/abcd', 'abcd')).toBe('[redacted]/[redacted]');
+    expect(redactSecret('abc/abc', 'abc')).toBe('abc/abc');
+  });
+
+  it('keeps a redacted error’s own fields as they were: enumerable ones enumerable, inherited getters hidden', () => {
+    class Leaky extends Error {
+      override get message() {
+        return `getter ${KEY}`;
+      }
+    }
+    const error = Object.assign(new Leaky(), { header: `Bearer ${KEY}`, attempt: 2 });
+    const output = redactSecret(error, KEY);
+    expect(output).not.toBe(error);
+    expect(output).toBeInstanceOf(Leaky);
+    expect(Object.keys(output).sort()).toEqual(['attempt', 'header']);
+    expect(output).toMatchObject({ header: 'Bearer [redacted]', attempt: 2, message: 'getter [redacted]' });
+    // The copy's fields stay writable, as an error's are.
+    output.header = 'changed';
+    expect(output.header).toBe('changed');
+  });
+
+  it('reads a throwing getter as nothing instead of failing', () => {
+    const error = new Error(`for ${KEY}`);
+    Object.defineProperty(error, 'stack', {
+      get() {
+        throw new Error('stack unavailable');
+      },
+      configurable: true,
+    });
+    const output = redactSecret(error, KEY);
+    expect(output.message).toBe('for [redacted]');
+    expect(output.stack).toBeUndefined();
+  });
+
+  it('walks arrays inside errors and errors inside arrays', () => {
+    const output = redactSecret([new Error(`a ${KEY}`), { list: [new RangeError(`b ${KEY}`)] }], KEY);
+    expect((output[0] as Error).message).toBe('a [redacted]');
+    expect(output[1].list[0]).toBeInstanceOf(RangeError);
+    expect((output[1].list[0] as Error).message).toBe('b [redacted]');
+  });
+});
