@@ -12,7 +12,7 @@
 //
 // Exit code 1 when a layer's score is under its bar (Stryker's thresholds.break).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LAYERS, baselinePath, layerScores, printScores } from './mutationReport.mjs';
 
@@ -45,12 +45,19 @@ for (const name of layers) {
   if (!existsSync(baselinePath(name))) continue;
   const scores = layerScores(name);
   printScores(scores);
-  if (!partial && run.status !== null) recordFigures(scores, minutes);
+  if (run.status !== null) recordFigures(scores, minutes);
 }
 process.exit(failed ? 1 : 0);
 
+/** How many test runners the run used: 1 (the config) unless --concurrency said otherwise. */
+function concurrency() {
+  const at = extra.indexOf('--concurrency');
+  return at >= 0 ? `, concurrency ${extra[at + 1]}` : ', concurrency 1';
+}
+
 /** Writes the layer's per-file table, dated, between its markers in TESTING.md. */
 function recordFigures(scores, minutes) {
+  const layerFiles = readdirSync(resolve(root, 'src', scores.layer), { recursive: true }).filter((file) => /\.tsx?$/.test(file));
   const file = resolve(root, 'TESTING.md');
   const text = readFileSync(file, 'utf8');
   const start = `<!-- mutation:${scores.layer}:start -->`;
@@ -64,7 +71,10 @@ function recordFigures(scores, minutes) {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const lines = [
     start,
-    `Full run of ${date} UTC, ${minutes} min at concurrency 1: **${scores.total.score.toFixed(2)} %** (bar ${scores.breakAt} %).`,
+    partial
+      ? `Run of ${date} UTC over ${extra[extra.indexOf('--mutate') + 1]} (${minutes} min${concurrency()}); other files from the baseline.`
+      : `Full run of ${date} UTC (${minutes} min${concurrency()}).`,
+    `Baseline: ${scores.files.length} of ${layerFiles.length} files of src/${scores.layer}; score over them **${scores.total.score.toFixed(2)} %** (bar ${scores.breakAt} %).`,
     '',
     '| file | score | killed | timeout | survived | no coverage | ignored |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
