@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SenseiRequestError } from '../../src/core/SenseiError.js';
-import { joinPath, resolveSameOrigin } from '../../src/core/resolveSenseiUrl.js';
+import { joinPath, resolveSameOrigin, toBaseUrl } from '../../src/core/resolveSenseiUrl.js';
 
 // Pins found by mutation testing (issue 21): the origin check holds under a path prefix, for any
 // letter case of the scheme, and around the blanks URL parsing ignores.
@@ -41,5 +41,22 @@ describe('resolveSameOrigin pins', () => {
       'Refused to send the API key to a javascript: URL: only https://api.example.com is trusted.',
     );
     expect(() => resolveSameOrigin(prefixed, 'http://api.example.com/v1')).toThrow('Refused to send the API key to http://api.example.com');
+  });
+});
+
+describe('toBaseUrl pins', () => {
+  it('has no page to resolve a relative base URL against on a server, and says so with a typed error', () => {
+    vi.stubGlobal('location', undefined);
+    expect(() => toBaseUrl('/api')).toThrow(SenseiRequestError);
+    expect(() => toBaseUrl('/api')).toThrow('baseUrl "/api" is not a URL: pass an absolute URL such as https://api.example.com');
+    expect(toBaseUrl('https://api.example.com/api').href).toBe('https://api.example.com/api');
+  });
+});
+
+describe('resolveSameOrigin scheme pin', () => {
+  it('refuses a non-http URL even when its origin equals the base’s (both opaque)', () => {
+    expect(() => resolveSameOrigin(new URL('file:///srv/api/'), 'file:///etc/passwd')).toThrow(
+      'Refused to send the API key to a file: URL: only null is trusted.',
+    );
   });
 });
