@@ -46,4 +46,17 @@ describe('redactSecret pins', () => {
     expect(output[1].list[0]).toBeInstanceOf(RangeError);
     expect((output[1].list[0] as Error).message).toBe('b [redacted]');
   });
+
+  it('cuts a cause chain at the same depth as objects: 21 errors, then the placeholder', () => {
+    let deep: Error = new Error(`root ${KEY}`);
+    for (let i = 0; i < 30; i += 1) deep = new Error(`level ${i}`, { cause: deep });
+    let node: unknown = redactSecret(deep, KEY);
+    let errors = 0;
+    while (node instanceof Error) {
+      errors += 1;
+      node = node.cause;
+    }
+    expect(errors).toBe(21);
+    expect(node).toBe('[redacted: too deep]');
+  });
 });
