@@ -86,6 +86,12 @@ describe('operationError pins', () => {
     expect(fromString.requestId).toBeUndefined();
   });
 
+  it('says how it ended when the error body has no message', () => {
+    const error = operationError(op({ status: 'failed', error: { code: 'E7003' } as Operation['error'] }));
+    expect(error.message).toBe('The operation ended as "failed".');
+    expect(error.code).toBe('E7003');
+  });
+
   it('keeps a long message to 2,000 characters', () => {
     expect(operationError(op({ status: 'failed', error: 'y'.repeat(5000) })).message).toBe('y'.repeat(2000));
   });

@@ -59,4 +59,23 @@ describe('redactSecret pins', () => {
     expect(errors).toBe(21);
     expect(node).toBe('[redacted: too deep]');
   });
+
+  it('gives the copy only the fields the error had as its own, each one deletable', () => {
+    const error = Object.assign(new Error(`for ${KEY}`), { header: `Bearer ${KEY}` });
+    const output = redactSecret(error, KEY);
+    expect(Object.getOwnPropertyNames(output).sort()).toEqual(Object.getOwnPropertyNames(error).sort());
+    expect(Object.hasOwn(output, 'name')).toBe(false);
+    expect(output.name).toBe('Error');
+    delete (output as { header?: string }).header;
+    expect('header' in output).toBe(false);
+  });
+
+  it('redacts an inherited name getter too', () => {
+    class Named extends Error {
+      override get name() {
+        return `Named(${KEY})`;
+      }
+    }
+    expect(redactSecret(new Named('x'), KEY).name).toBe('Named([redacted])');
+  });
 });
