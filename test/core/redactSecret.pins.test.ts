@@ -41,10 +41,11 @@ describe('redactSecret pins', () => {
   });
 
   it('walks arrays inside errors and errors inside arrays', () => {
-    const output = redactSecret([new Error(`a ${KEY}`), { list: [new RangeError(`b ${KEY}`)] }], KEY);
-    expect((output[0] as Error).message).toBe('a [redacted]');
-    expect(output[1].list[0]).toBeInstanceOf(RangeError);
-    expect((output[1].list[0] as Error).message).toBe('b [redacted]');
+    const input: [Error, { list: Error[] }] = [new Error(`a ${KEY}`), { list: [new RangeError(`b ${KEY}`)] }];
+    const [first, second] = redactSecret(input, KEY);
+    expect(first.message).toBe('a [redacted]');
+    expect(second.list[0]).toBeInstanceOf(RangeError);
+    expect(second.list[0]?.message).toBe('b [redacted]');
   });
 
   it('cuts a cause chain at the same depth as objects: 21 errors, then the placeholder', () => {
