@@ -44,6 +44,7 @@ function redactError(error: Error, secret: string, depth: number): Error {
 function readSafely(target: object, key: PropertyKey): unknown {
   try {
     return Reflect.get(target, key) as unknown;
+  // Stryker disable next-line BlockStatement: an empty catch also gives undefined; the return says it on purpose
   } catch {
     return undefined; // A throwing getter shows nothing, rather than breaking the error it belongs to.
   }

@@ -1,0 +1,3 @@
+import { layerConfig } from './layerConfig.mjs';
+
+export default layerConfig('components');

@@ -1,0 +1,3 @@
+import { unitProject } from './unitProject.ts';
+
+export default unitProject(['test/components/**/*.test.{ts,tsx}']);

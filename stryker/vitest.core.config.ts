@@ -1,0 +1,3 @@
+import { unitProject } from './unitProject.ts';
+
+export default unitProject(['test/core/**/*.test.ts']);
