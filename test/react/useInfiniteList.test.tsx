@@ -271,8 +271,8 @@ describe('useInfiniteList', () => {
 
 describe('infiniteListOptions', () => {
   it('keys name the API, mark the list infinite and differ from the paged key', () => {
-    const eu = createSenseiClient({ baseUrl: 'https://api.eu.sensei.example/v1', shareAcrossTabs: false });
-    const us = createSenseiClient({ baseUrl: 'https://api.us.sensei.example/v1', shareAcrossTabs: false });
+    const eu = createSenseiClient({ baseUrl: 'https://api.eu.sensei.example/v1', apiKey: 'sk_test', shareAcrossTabs: false });
+    const us = createSenseiClient({ baseUrl: 'https://api.us.sensei.example/v1', apiKey: 'sk_test', shareAcrossTabs: false });
     const key = infiniteListOptions(eu, { path: '/v1/activity', perPage: 20, params: { type: 'key.rotated' } }).queryKey;
     expect(key).toEqual(['sensei', eu.apiId, 'list', '/v1/activity', 'infinite', { perPage: 20, query: { type: 'key.rotated' } }]);
     expect(key).toEqual(senseiKeys.infiniteList(eu, '/v1/activity', { perPage: 20, query: { type: 'key.rotated' } }));
