@@ -9,7 +9,7 @@ import { SenseiToaster } from '../src/components/SenseiToaster.js';
 import { createSenseiClient, type SenseiClient } from '../src/core/createSenseiClient.js';
 import type { RateLimitState } from '../src/core/RateLimitStore.js';
 import { SenseiHttpError, SenseiNetworkError } from '../src/core/SenseiError.js';
-import { describeStatus, SENSEI_STATUS_CODES } from '../src/core/statusCodes.js';
+import { SENSEI_STATUS_CODES } from '../src/core/statusCodes.js';
 import { toErrorState } from '../src/core/toErrorState.js';
 import { SenseiProvider } from '../src/react/SenseiProvider.js';
 import { useSenseiToast } from '../src/react/useSenseiToast.js';
@@ -130,7 +130,8 @@ export const EveryStatusErrorPanel: Story = {
       await expect(within(alert).getByRole('heading', { level: 3, name: title })).toBeInTheDocument();
       await expect(alert).toHaveAttribute('data-kind', kind);
       const status = Number(cell.key);
-      if (Number.isInteger(status)) await expect(alert).toHaveTextContent(describeStatus(status));
+      // The status is in the panel's quiet details line (issue 18: one title, one message).
+      if (Number.isInteger(status)) await expect(alert).toHaveTextContent(`HTTP ${status}`);
     }
     await expect(within(canvasElement.querySelector('[data-cell="unexpected"]') as HTMLElement).getByRole('heading', { level: 3 })).toHaveTextContent(
       'Unexpected response',

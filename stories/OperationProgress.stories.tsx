@@ -111,7 +111,8 @@ export const Failed: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('status')).toHaveTextContent('Failed');
+    // The failure panel has its own (empty) status region: find ours by its text.
+    await expect(canvas.getByText('Failed', { selector: '[data-slot="operation-progress-status"]' })).toHaveAttribute('role', 'status');
     await expect(canvas.getByText(/upstream connection lost <img src=x/)).toBeInTheDocument();
     await expect(canvasElement.querySelector('img')).toBeNull();
     await expect(canvas.getByText('req_abc123def456')).toBeInTheDocument();
