@@ -1,6 +1,6 @@
 // Part of `npm run typecheck` (after test/types/strict compiled): every export of every entry point the strict project covers must be
 // named in its tests, so "uses every public API" stays true as exports are added. Reads the
-// declarations that tsconfig.emit.json wrote. Router and devtools entries are not covered yet.
+// declarations that tsconfig.emit.json wrote.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,11 @@ const entries = {
   '@sensei/react/testing': 'testing/index.d.ts',
   '@sensei/react/testing/msw': 'testing/msw.d.ts',
   '@sensei/react/testing/server': 'testing/server.d.ts',
+  '@sensei/react/devtools': 'devtools/index.d.ts',
+  '@sensei/react/router/react-router': 'router/react-router.d.ts',
+  '@sensei/react/router/next': 'router/next.d.ts',
+  '@sensei/react/router/tanstack-router': 'router/tanstack-router.d.ts',
+  '@sensei/react/router/nuqs': 'router/nuqs.d.ts',
 };
 
 const files = Object.values(entries).map((file) => join(declarations, file));

@@ -6,6 +6,13 @@ import type { SenseiError } from '@sensei/react';
 import type {} from '@sensei/react/register';
 import {
   type AcceptedOperation,
+  type ActivityEvent,
+  type ActivityType,
+  handleScenarioControl,
+  SCENARIO_CONTROL_PATH,
+  type ScenarioControlHeaders,
+  type ScenarioControlRequest,
+  type ScenarioControlState,
   createMockSenseiApi,
   type DropScenario,
   type ErrorScenario,
@@ -76,6 +83,34 @@ test('the mock API types the bodies it sends', () => {
   const standard: StandardError = body.error;
   const defaults: MockErrorDefaults | undefined = mockErrorDefaults[500];
   void [pagination, progress, result, standard, defaults];
+});
+
+test('the activity feed and the scenario control endpoint', async () => {
+  const api = createMockSenseiApi();
+  const added: ActivityEvent[] = api.addActivity(3);
+  const type: ActivityType | undefined = added[0]?.type;
+  expectTypeOf(added[0]?.created_at).toEqualTypeOf<string | undefined>();
+  expectTypeOf<typeof SCENARIO_CONTROL_PATH>().toEqualTypeOf<'/__sensei/scenario'>();
+  // `null` clears one scenario; the body is what a devtools panel or another process POSTs.
+  const body: ScenarioControlRequest = { scenario: { slow: { latencyMs: 300 }, error: null }, replace: false, exposeHeaders: true };
+  // @ts-expect-error a scenario is an object of the scenario's own shape
+  void ({ scenario: { slow: 300 } } satisfies ScenarioControlRequest);
+  let expose = false;
+  const headers: ScenarioControlHeaders = {
+    get exposeHeaders() {
+      return expose;
+    },
+    setExposeHeaders: (next) => {
+      expose = next;
+    },
+  };
+  const request = new Request(`https://api.sensei.test${SCENARIO_CONTROL_PATH}`, { method: 'POST', body: JSON.stringify(body) });
+  const response = await handleScenarioControl(request, api, headers);
+  expectTypeOf(response).toEqualTypeOf<Response>();
+  const state = (await response.json()) as ScenarioControlState;
+  expectTypeOf(state.scenario).toEqualTypeOf<MockScenario>();
+  await handleScenarioControl(request, api);
+  void type;
 });
 
 test('the mock server', async () => {
