@@ -19,7 +19,7 @@ describe('devtools on the demo', () => {
     await expect.poll(() => panel.getByRole('button', { name: 'Rate limited' }).getAttribute('aria-pressed')).toBe('true');
 
     // Spend the quota of 3, then one more: it waits in the browser.
-    const refresh = page.getByRole('button', { name: 'Refresh' });
+    const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
     for (let sent = 1; sent <= 3; sent += 1) {
       const before = ctx.api.countRequests();
       await refresh.click();

@@ -59,7 +59,7 @@ describe('paging the migrations table', () => {
 
   it('is usable with the keyboard alone: Tab into the paginator, arrows between controls, Enter to page', async () => {
     const { page } = await open('/');
-    await page.getByRole('button', { name: 'Refresh' }).focus();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).focus();
 
     // Tab from the table's toolbar into the paginator: the first control in the Tab order is
     // the current page (First and Previous are disabled on page 1).

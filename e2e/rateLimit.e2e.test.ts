@@ -13,7 +13,7 @@ describe('rate limits', () => {
     await page.evaluate(() => Object.assign(window, { __e2eMarker: true }));
 
     await setScenario(page, { scenario: { rateLimitOnce: { retryAfterSeconds: 3 } } });
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
 
     const limited = page.locator(`${banner}[data-state="limited"]`);
     await limited.waitFor({ timeout: 5_000 });
@@ -24,7 +24,7 @@ describe('rate limits', () => {
     // Paging to a page that is not cached, and refreshing, while the gate is closed: the
     // requests wait in the browser; none reaches the server.
     await page.getByRole('link', { name: 'Page 4' }).click();
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expectNoAxeViolations(page, 'rate limited');
     await screenshot(page, '03-rate-limited');
     await page.waitForTimeout(1_000);
@@ -61,7 +61,7 @@ describe('rate limits', () => {
     await setScenario(page, { scenario: { rateLimitOnce: { retryAfterSeconds: 30 } } });
 
     const before = listRequests(ctx.api, 1);
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     // The library's own backoff (1 s), marked as an estimate.
     const estimated = page.locator(`${banner}[data-state="limited"][data-estimated]`);
     await estimated.waitFor({ timeout: 5_000 });
@@ -99,7 +99,7 @@ describe('rate limits', () => {
     await expect.poll(() => strip.getByRole('radio', { name: 'Normal' }).isChecked()).toBe(true);
 
     // The strip's counter follows the server's request log.
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect
       .poll(async () => Number(await strip.getByTestId('request-count').textContent()), { timeout: 5_000 })
       .toBe(ctx.api.countRequests());

@@ -16,7 +16,7 @@ async function failOnce(page: Page): Promise<number> {
   await expect.poll(() => listRequests(ctx.api, 2), { timeout: 5_000 }).toBe(1);
   await setScenario(page, { scenario: flakyOnce });
   const before = listRequests(ctx.api, 1);
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await toast(page, 'retrying').waitFor({ timeout: 5_000 });
   expect(listRequests(ctx.api, 1)).toBe(before + 1);
   return before + 1;
@@ -45,7 +45,7 @@ describe('retries', () => {
   it('keyboard: F8 reaches the toast, Tab to "Retry now", Enter retries', async () => {
     const { page } = await open('/');
     const afterFailure = await failOnce(page);
-    await page.getByRole('button', { name: 'Refresh' }).focus();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).focus();
 
     await page.keyboard.press('F8');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-slot="toaster"]') !== null)).toBe(true);

@@ -69,7 +69,7 @@ describe('one surface per failure in the demo', () => {
     const { page } = await open('/');
     const log = await watchSurfaces(page);
     await setScenario(page, { preset: 'offline' });
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await page.locator('[data-slot="error-panel"]').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     const { max, seen } = await log();
@@ -97,7 +97,7 @@ describe('one surface per failure in the demo', () => {
     const { page } = await open('/');
     const log = await watchSurfaces(page);
     await setScenario(page, { preset: 'rate-limit-once' });
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await page.locator('[data-slot="rate-limit-banner"][data-state="limited"]').waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1_000);
     expect(await showing(page)).toBe(1);

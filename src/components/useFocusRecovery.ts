@@ -29,10 +29,18 @@ export interface FocusRecoveryOptions<T extends HTMLElement = HTMLElement> {
 const FOCUSABLE =
   'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
+/**
+ * What can hold focus at all (any `tabindex`, so a focused `tabindex="-1"` title counts). A link
+ * that loses its `href` cannot: Chromium blurs it only after the DOM change, so it must be seen
+ * as gone when the change is observed, not when the late blur arrives.
+ */
+const HOLDS_FOCUS = 'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+
 /** Can `el`, inside `container`, take focus from a keyboard user? `aria-disabled` controls can. */
 function isAvailable(el: Element, container: HTMLElement): boolean {
   return (
     el.isConnected &&
+    el.matches(HOLDS_FOCUS) &&
     container.contains(el) &&
     !el.matches(':disabled') &&
     el.closest('[hidden], [inert], [aria-hidden="true"]') === null &&

@@ -78,6 +78,28 @@ describe('useFocusRecovery', () => {
     expect(screen.getByRole('button', { name: 'Copy' })).toHaveFocus();
   });
 
+  it('moves focus off a link that loses its href (a paginator link turning disabled), which Chromium blurs later', () => {
+    const target: FocusRecoveryOptions<HTMLDivElement>['target'] = (root) => root.querySelector<HTMLElement>('[aria-current="page"]');
+    const { rerender } = render(
+      <Box options={{ target }}>
+        <a href="?page=14">14</a>
+        <a href="?page=15">15</a>
+        <a href="?page=15">Last page</a>
+      </Box>,
+    );
+    focus(screen.getByRole('link', { name: 'Last page' }));
+    rerender(
+      <Box options={{ target }}>
+        <a href="?page=14">14</a>
+        <a href="?page=15" aria-current="page">
+          15
+        </a>
+        <a aria-disabled="true">Last page</a>
+      </Box>,
+    );
+    expect(screen.getByRole('link', { name: '15' })).toHaveFocus();
+  });
+
   it('moves focus off a control that becomes hidden', () => {
     const { rerender } = render(
       <Box>

@@ -16,7 +16,7 @@ export function ActivityFeed() {
       <div className="demo-card-header">
         <h2 id="activity-title">Activity</h2>
         <button type="button" className="demo-button" onClick={() => void feed.refetch()}>
-          Refresh
+          Refresh activity
         </button>
       </div>
       {feed.error && (
