@@ -24,8 +24,11 @@ export interface SenseiToasterLabels extends SenseiRequestIdLabels {
   region: string;
   /** Said before each toast's announcement. @default 'Notification' */
   toast: string;
-  /** Title of the grouped retry toast. @default (count) => `${count} requests retrying` */
-  retryingGroup: (count: number) => string;
+  /**
+   * Title of the grouped retry toast; `formatted` is `count` in `locale`, `count` is for plural rules.
+   * @default (count, formatted) => `${formatted} requests retrying`
+   */
+  retryingGroup: (count: number, formatted: string) => string;
   /** One request's countdown. @default (countdown) => `Retrying in ${countdown}` */
   retryIn: (countdown: string) => string;
   /** The grouped toast's countdown to the earliest retry. @default (countdown) => `Next retry in ${countdown}` */
@@ -48,12 +51,15 @@ export interface SenseiToasterLabels extends SenseiRequestIdLabels {
   retryNow: string;
   /** Radix `altText` of Retry now, for screen-reader users. @default 'Retry now: press F8 to reach the notification' */
   retryNowAltText: string;
-  /** Title of the success toast. @default (count) => count === 1 ? 'Recovered' : `${count} requests recovered` */
-  recovered: (count: number) => string;
+  /**
+   * Title of the success toast; `formatted` is `count` in `locale`.
+   * @default (count, formatted) => count === 1 ? 'Recovered' : `${formatted} requests recovered`
+   */
+  recovered: (count: number, formatted: string) => string;
   /** Under the title of a single success. @default (label) => `${label}: the retry succeeded.` */
   recoveredDescription: (label: string) => string;
-  /** Title of the grouped final error. @default (count) => `${count} requests failed` */
-  failedGroup: (count: number) => string;
+  /** Title of the grouped final error; `formatted` is `count` in `locale`. @default (count, formatted) => `${formatted} requests failed` */
+  failedGroup: (count: number, formatted: string) => string;
   /** Under the title of a final error. @default (attempts) => `Gave up after ${attempts} attempts.` */
   failedDescription: (attempts: number) => string;
   /** Starts a failed query over. @default 'Try again' */
@@ -74,7 +80,7 @@ export const defaultToasterLabels: SenseiToasterLabels = Object.freeze({
   ...defaultRequestIdLabels,
   region: 'Notifications ({hotkey})',
   toast: 'Notification',
-  retryingGroup: (count: number) => `${count} requests retrying`,
+  retryingGroup: (_count: number, formatted: string) => `${formatted} requests retrying`,
   retryIn: (countdown: string) => `Retrying in ${countdown}`,
   nextRetryIn: (countdown: string) => `Next retry in ${countdown}`,
   rateLimitedIn: (countdown: string) => `Waiting for the rate limit, ${countdown}`,
@@ -86,9 +92,9 @@ export const defaultToasterLabels: SenseiToasterLabels = Object.freeze({
   failedAttempts: (count: number) => (count === 1 ? '1 failed attempt' : `${count} failed attempts`),
   retryNow: 'Retry now',
   retryNowAltText: 'Retry now: press F8 to reach the notification',
-  recovered: (count: number) => (count === 1 ? 'Recovered' : `${count} requests recovered`),
+  recovered: (count: number, formatted: string) => (count === 1 ? 'Recovered' : `${formatted} requests recovered`),
   recoveredDescription: (label: string) => `${label}: the retry succeeded.`,
-  failedGroup: (count: number) => `${count} requests failed`,
+  failedGroup: (_count: number, formatted: string) => `${formatted} requests failed`,
   failedDescription: (attempts: number) => `Gave up after ${attempts} attempts.`,
   tryAgain: 'Try again',
   tryAgainAltText: 'Try again: press F8 to reach the notification',
@@ -335,7 +341,7 @@ export const SenseiToaster = forwardRef<HTMLOListElement, SenseiToasterProps>(fu
               type="background"
               duration={durations.recovered}
               data-kind="recovered"
-              title={labels.recovered(group.length)}
+              title={labels.recovered(group.length, format.number(group.length))}
               description={
                 group.length === 1 ? labels.recoveredDescription((group[0] as RetryActivityEntry).label) : summary(group, labels, format)
               }
@@ -481,7 +487,7 @@ function GroupToast({ kind, entries, labels, retryNow, gateOpenAt, format, listL
       type={retrying ? 'background' : 'foreground'}
       data-kind={kind}
       data-count={entries.length}
-      title={single ? single.label : (retrying ? labels.retryingGroup : labels.failedGroup)(entries.length)}
+      title={single ? single.label : (retrying ? labels.retryingGroup : labels.failedGroup)(entries.length, format.number(entries.length))}
       description={description}
       actions={
         retryable.length > 0 && (

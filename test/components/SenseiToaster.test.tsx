@@ -617,4 +617,20 @@ describe('SenseiToaster: labels and locale', () => {
     expect(group).toHaveTextContent('Service unavailable (503) × ٢ مرات');
     expect(countdown()).toBe('بعد ٠:٠٥');
   });
+
+  it("gives a group's title its count in locale, and the count itself for plural rules", async () => {
+    const h = createHarness({ api: { scenario: { error: { status: 503, retryAfterSeconds: 5 } } } });
+    const said: Array<[number, string]> = [];
+    renderWith(
+      h,
+      <>
+        <Item path="/v1/migrations/mig_000001" />
+        <Item path="/v1/migrations/mig_000002" />
+      </>,
+      <SenseiToaster locale="ar-EG" labels={{ retryingGroup: (count, formatted) => (said.push([count, formatted]), `${formatted} طلبات`) }} />,
+    );
+    await flush();
+    expect(toast('retrying')).toHaveTextContent('٢ طلبات');
+    expect(said).toContainEqual([2, '٢']);
+  });
 });
