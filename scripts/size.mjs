@@ -41,17 +41,20 @@ const budgets = [
   // variant, hideOnSinglePage, jumper and renderItem, the banner's action slot, plurals and
   // grouped counts, OperationProgress's labels (+1.0). Issue 16: usePaginatedList's server
   // snapshot (`readServer`) and back-to-page-1 on new params (+0.1). Issue 19: the event stream
-  // paid for by dev warnings that now fold away in production (±0 on the whole entry).
+  // paid for by dev warnings that now fold away in production (±0 on the whole entry). After
+  // the merge (+157 / +151 B): final failures wait 100 ms for a panel to claim them before they
+  // may toast (a 'Gave up' toast flashed before the demo's panel in Chromium), focus recovery
+  // for a link that loses its href, group titles counted in `locale`.
   // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 43_700, target: 16 * KB, rule: 'ceiling 43.7 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 37_750, target: 10 * KB, rule: 'ceiling 37.75 KB (target 10 KB)' },
+  { bundle: 'whole', zod: true, max: 43_830, target: 16 * KB, rule: 'ceiling 43.83 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 37_880, target: 10 * KB, rule: 'ceiling 37.88 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 21_620, target: 9 * KB, rule: 'ceiling 21.62 KB (target 9 KB)' },
   // Apps that use one feature, so a change elsewhere cannot grow them unnoticed. usePaginatedList
   // alone was 4,013 B: +80 for readServer and the page-1 reset (issue 16), +88 for `retried`
   // events from the factories (issue 19), +19 for `senseiKeys.infiniteList` (issue 17). The panel
   // alone was 6,855 B: +1.5 KB for issue 18's panel fixes and the focus-recovery hook.
   { bundle: 'usePaginatedList', zod: true, max: 4_230, rule: 'ceiling 4.23 KB' },
-  { bundle: 'SenseiErrorPanel', zod: true, max: 8_390, rule: 'ceiling 8.39 KB' },
+  { bundle: 'SenseiErrorPanel', zod: true, max: 8_420, rule: 'ceiling 8.42 KB' },
   { bundle: 'paginatedApp', zod: true, max: 7_760, rule: 'ceiling 7.76 KB' },
   // Issue 19: `@sensei/react/devtools` is its own entry (0 B in the main one), loaded lazily in
   // development. Its ceiling counts what it adds beside the library modules: 6168 B measured.
