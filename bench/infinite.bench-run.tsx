@@ -120,7 +120,7 @@ async function refetchRun(make: (url: string, queryClient: QueryClient) => Obser
 }
 
 const ours = (url: string, queryClient: QueryClient) =>
-  new InfiniteQueryObserver(queryClient, infiniteListOptions(createSenseiClient({ baseUrl: url, shareAcrossTabs: false }), { path: '/v1/activity', perPage: 10 })) as unknown as Observer;
+  new InfiniteQueryObserver(queryClient, infiniteListOptions(createSenseiClient({ baseUrl: url, apiKey: 'bench', shareAcrossTabs: false }), { path: '/v1/activity', perPage: 10 })) as unknown as Observer;
 
 /** Plain TanStack Query as `useInfiniteQuery` runs by default: `fetch`, throw on !ok, retry 3 with its backoff. */
 const plain = (url: string, queryClient: QueryClient) =>
