@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (Browser globals: document, navigator or a relative base URL; the rest of test/core runs in Node.)
 import { onlineManager, QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSenseiClient, type SenseiClientOptions } from '../../src/core/createSenseiClient.js';

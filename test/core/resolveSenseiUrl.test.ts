@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (Browser globals: document, navigator or a relative base URL; the rest of test/core runs in Node.)
 import { describe, expect, it } from 'vitest';
 import { SenseiRequestError } from '../../src/core/index.js';
 import { joinPath, resolveSameOrigin, toBaseUrl } from '../../src/core/resolveSenseiUrl.js';

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (Browser globals: document, navigator or a relative base URL; the rest of test/core runs in Node.)
 import { describe, expect, it, vi } from 'vitest';
 import { createSenseiClient } from '../../src/core/createSenseiClient.js';
 import { defaultErrorMessages, mergeErrorCatalogs, type ErrorCatalog, type ErrorMessages } from '../../src/core/errorCatalog.js';
