@@ -16,7 +16,7 @@ const layer = (from, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', 'public', '!.storybook', 'examples/*/dist', 'examples/next/.next', 'examples/next/node_modules', 'examples/next/next-env.d.ts', 'test-results'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'node_modules', 'public', '!.storybook', 'examples/*/dist', 'examples/next/.next', 'examples/next/node_modules', 'examples/next/next-env.d.ts', 'test-results', '.stryker-tmp', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // TanStack's strict rules (prefer-query-options among them) for the library and its examples;

@@ -4,7 +4,6 @@ import {
   useId,
   useRef,
   type ComponentPropsWithoutRef,
-  type CSSProperties,
   type FormEvent,
   type KeyboardEvent,
   type MouseEvent,
@@ -17,6 +16,7 @@ import type { UsePaginatedListResult } from '../react/usePaginatedList.js';
 import { cx } from './cx.js';
 import { useFocusRecovery } from './useFocusRecovery.js';
 import { useNumberFormat } from './useNumberFormat.js';
+import { visuallyHidden } from './visuallyHidden.js';
 
 /** Words of `Paginator`; replace them for another language. Numbers arrive formatted. */
 export interface PaginatorLabels {
@@ -329,18 +329,6 @@ function isPlainClick(event: MouseEvent<HTMLElement>): boolean {
 
 const CONTROL = 'button:not(:disabled), a[href]';
 
-// Inline so the compact variant's sentence stays hidden without the stylesheet.
-const visuallyHidden: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 /**
  * Pages through a Sensei list: first / previous / a window of pages with ellipses / next /

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
+import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { formatCountdown } from '../core/formatCountdown.js';
 import { lowRemainingThreshold } from '../core/lowRemainingThreshold.js';
 import type { RateLimitState } from '../core/RateLimitStore.js';
@@ -11,6 +11,7 @@ import { cx } from './cx.js';
 import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
 import { useFocusRecovery } from './useFocusRecovery.js';
 import { useNumberFormat } from './useNumberFormat.js';
+import { visuallyHidden } from './visuallyHidden.js';
 
 /**
  * What the low-quota labels get: the counts as numbers (for plural rules) and as text grouped
@@ -137,18 +138,6 @@ const WINDOW_SLACK_MS = 2_000;
 const sameWindow = (a: number | undefined, b: number | undefined) =>
   a === b || (a !== undefined && b !== undefined && Math.abs(a - b) <= WINDOW_SLACK_MS);
 
-// Inline so the live text stays hidden without the stylesheet.
-const visuallyHidden: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 // The icons' strokes.
 const stroke = { fill: 'none', stroke: 'currentColor' } as const;

@@ -12,6 +12,7 @@ import { cx } from './cx.js';
 import { DEFAULT_TIME_FORMAT, formatTime } from './formatTime.js';
 import { defaultRequestIdLabels, SenseiRequestId, type SenseiRequestIdLabels } from './SenseiRequestId.js';
 import { useFocusRecovery } from './useFocusRecovery.js';
+import { visuallyHidden } from './visuallyHidden.js';
 
 /** Words of the panel's own chrome (titles and messages come from the error catalog). */
 export interface SenseiErrorPanelLabels extends SenseiRequestIdLabels {
@@ -318,7 +319,7 @@ export const SenseiErrorPanel = forwardRef<HTMLDivElement, SenseiErrorPanelProps
           </div>
         )}
         {/* Present from the start, so the one announcement when a wait ends is heard. */}
-        <span role="status" data-slot="error-panel-announcement" style={VISUALLY_HIDDEN}>
+        <span role="status" data-slot="error-panel-announcement" style={visuallyHidden}>
           {waited && !waiting && state.retryable ? labels.retryReady : ''}
         </span>
       </div>
@@ -333,14 +334,6 @@ const later = (a: number | undefined, b: number | undefined) => (a === undefined
 const withSeconds = (format: Intl.DateTimeFormatOptions): Intl.DateTimeFormatOptions =>
   format.timeStyle !== undefined || format.dateStyle !== undefined ? format : { ...format, second: '2-digit' };
 
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clipPath: 'inset(50%)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** The attributes every action button starts with. */
 function actionButtonProps(type: ErrorAction['type'], primary: boolean) {
