@@ -120,6 +120,19 @@ export const RateLimited: Story = {
   },
 };
 
+export const AutoPrefetched: Story = {
+  name: 'Automatic, each page prefetched',
+  // The end of this short list stays in view, so every page follows the last; each is prefetched
+  // (no latency), so it is there before React could render "Loading…".
+  args: { auto: true, prefetchNext: true, scenario: { slow: { latencyMs: 0 } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'All 150 loaded' }, { timeout: 5000 })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(150);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Loaded 150 of 150');
+  },
+};
+
 export const ErrorOnPage3: Story = {
   name: 'Error on page 3, pages 1–2 kept',
   // Requests 1 and 2 pass, the third (page 3) fails with a 500; later ones pass again.

@@ -67,6 +67,7 @@ export type LoadMoreList = Pick<
   | 'isFetching'
   | 'isPending'
   | 'waiting'
+  | 'pages'
 >;
 
 export interface LoadMoreProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -168,21 +169,28 @@ export const LoadMore = forwardRef<HTMLDivElement, LoadMoreProps>(function LoadM
   const load = forward ? list.fetchNextPage : list.fetchPreviousPage;
 
   // Automatic mode: whether the sentinel is in view; loading follows from it and the state.
-  // Observed afresh each time the button becomes ready: the items just loaded may have pushed
-  // the sentinel out of view, and the observer's first report says so before anything loads.
+  // Observed afresh each time the button becomes ready and each time pages arrive: the items
+  // just loaded may have pushed the sentinel out of view, and the observer's first report says
+  // so before anything loads. A report counts only for the pages it was made with, so new pages
+  // need a new report even when React never rendered their "loading" state (React 18 batches
+  // it away; a prefetched page arrives within a tick) and the old and new reports share a render.
   const sentinel = useRef<HTMLDivElement>(null);
-  const [inView, setInView] = useState(false);
+  const { pages } = list;
+  const [seenWith, setSeenWith] = useState<unknown>();
+  const inView = seenWith === pages;
   const ready = state === 'idle';
   useEffect(() => {
     const target = sentinel.current;
     if (!auto || !ready || !target || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => setInView(entries.some((entry) => entry.isIntersecting)), { rootMargin });
+    const observer = new IntersectionObserver((entries) => setSeenWith(entries.some((entry) => entry.isIntersecting) ? pages : undefined), {
+      rootMargin,
+    });
     observer.observe(target);
     return () => {
       observer.disconnect();
-      setInView(false);
+      setSeenWith(undefined);
     };
-  }, [auto, ready, rootMargin]);
+  }, [auto, ready, rootMargin, pages]);
   // Only from `idle`: never into a closed gate, over a running load, or again after a failure
   // (the user retries with the button, which restarts the automatic mode on success).
   useEffect(() => {

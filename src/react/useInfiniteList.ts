@@ -137,13 +137,16 @@ export function useInfiniteList<T = unknown>(options: UseInfiniteListOptions<T>)
   const previousCount = hasPreviousPage ? Math.min(first?.per_page ?? 0, before) : 0;
 
   // The next page, ahead of the click, only when the window has room for it; again once the gate opens.
+  // Keyed on `data`, not only on `isFetching` and the clock: React may never render the fetching
+  // state between two pages (React 18 batches it away; a prefetched page arrives within a tick),
+  // and two updates can share a millisecond.
   const gateOpenAt = useGateOpenAt();
   useEffect(() => {
     if (!prefetchNext || !hasNextPage || isFetching || !withinPrefetchBudget(client.rateLimit, prefetchMinRemaining)) return;
     prefetchNextListPage(queryClient, client, input);
     // `input` is rebuilt each render; its parts are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [prefetchNext, hasNextPage, isFetching, dataUpdatedAt, gateOpenAt, prefetchMinRemaining, client, queryClient, id]);
+  }, [prefetchNext, hasNextPage, isFetching, data, dataUpdatedAt, gateOpenAt, prefetchMinRemaining, client, queryClient, id]);
 
   // The prefetch is this list's request: it ends with the last component showing the list.
   useEffect(

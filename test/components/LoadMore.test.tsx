@@ -1,3 +1,4 @@
+import { notifyManager } from '@tanstack/react-query';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoadMore, type LoadMoreProps } from '../../src/components/LoadMore.js';
@@ -74,6 +75,7 @@ describe('LoadMore', () => {
     vi.useFakeTimers();
   });
   afterEach(() => {
+    notifyManager.setScheduler(queueMicrotask); // test/setup.ts's
     vi.unstubAllGlobals();
     vi.useRealTimers();
   });
@@ -225,6 +227,24 @@ describe('LoadMore', () => {
     await flush(4100);
     // Page 2 once the gate opens, then page 3: the sentinel is still in view.
     expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2', '3']);
+    expect(button()).toHaveAccessibleName('All 150 loaded');
+  });
+
+  it('auto: keeps loading while the sentinel stays in view, also when each page was prefetched', async () => {
+    const { intersect } = stubIntersectionObserver();
+    // TanStack's own scheduler, as in an app: a page taken from the prefetch arrives before React
+    // renders its "Loading…", so only the new pages tell LoadMore that the load ended.
+    notifyManager.setScheduler((notify) => setTimeout(notify, 0));
+    const h = createHarness();
+    render(<Feed auto options={{ prefetchNext: true }} />, { wrapper: h.wrapper });
+    await flush();
+    await flush();
+    expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2']);
+    await intersect(true);
+    for (let i = 0; i < 5; i += 1) await flush(10);
+    // Pages 2 and 3 were prefetched; each taken without a "Loading…" render in between.
+    expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2', '3']);
+    expect(screen.getAllByRole('listitem')).toHaveLength(150);
     expect(button()).toHaveAccessibleName('All 150 loaded');
   });
 

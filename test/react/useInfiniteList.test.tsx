@@ -1,3 +1,4 @@
+import { notifyManager } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
@@ -22,6 +23,7 @@ describe('useInfiniteList', () => {
     vi.useFakeTimers({ now: START });
   });
   afterEach(() => {
+    notifyManager.setScheduler(queueMicrotask); // test/setup.ts's
     vi.useRealTimers();
   });
 
@@ -63,6 +65,22 @@ describe('useInfiniteList', () => {
     act(() => result.current.fetchNextPage());
     await flush();
     expect(result.current.loaded).toBe(150);
+    expect(pagesAsked(h)).toEqual([1, 2, 3]);
+  });
+
+  it('prefetches again after a prefetched page was taken without a render in between', async () => {
+    // TanStack's own scheduler, as in an app: the taken page arrives before React renders the
+    // fetching state, and the frozen clock gives both updates one `dataUpdatedAt`.
+    notifyManager.setScheduler((notify) => setTimeout(notify, 0));
+    const h = createHarness();
+    const { result } = renderHook(() => useInfiniteList<ActivityEvent>({ path: '/v1/activity' }), { wrapper: h.wrapper });
+    await flush();
+    await flush();
+    expect(pagesAsked(h)).toEqual([1, 2]);
+    act(() => result.current.fetchNextPage());
+    await flush();
+    await flush();
+    expect(result.current.items).toHaveLength(100);
     expect(pagesAsked(h)).toEqual([1, 2, 3]);
   });
 
