@@ -89,6 +89,10 @@ export interface UseInfiniteListResult<T> extends RequestWait {
   query: UseInfiniteQueryResult<SenseiInfiniteData<T>, SenseiError>;
 }
 
+// One empty array for every list without data, so effects that depend on `pages` do not re-run
+// on each render while the first page loads. Frozen: it is shared.
+const NO_PAGES: readonly never[] = Object.freeze([]);
+
 /**
  * A Sensei list loaded page after page, for feeds and logs: pages are appended, `maxPages` caps
  * memory in both directions, the next page is prefetched within the rate budget, an item that
@@ -125,7 +129,7 @@ export function useInfiniteList<T = unknown>(options: UseInfiniteListOptions<T>)
   const wait = useRequestWait(context, id, query.fetchStatus === 'paused', isFetching, query.failureReason);
 
   const items = useMemo(() => infiniteListItems(data, dedupeBy), [data, dedupeBy]);
-  const pages = data?.pages ?? [];
+  const pages = data?.pages ?? (NO_PAGES as PaginatedResponse<T>[]);
   const first = pages[0]?.pagination;
   const pagination = pages.at(-1)?.pagination;
   const firstParam = data?.pageParams[0] ?? 1;

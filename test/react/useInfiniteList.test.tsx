@@ -27,6 +27,21 @@ describe('useInfiniteList', () => {
     vi.useRealTimers();
   });
 
+  it('keeps the same empty pages and items while the first page loads, so effects on them do not re-run', async () => {
+    const h = createHarness({ api: { scenario: { slow: { latencyMs: 100 } } } });
+    const { result, rerender } = renderHook(() => useInfiniteList<ActivityEvent>({ path: '/v1/activity', prefetchNext: false }), { wrapper: h.wrapper });
+    const { pages, items } = result.current;
+    expect(pages).toEqual([]);
+    rerender();
+    await flush(10);
+    rerender();
+    expect(result.current.isPending).toBe(true);
+    expect(result.current.pages).toBe(pages);
+    expect(result.current.items).toBe(items);
+    await flush(100);
+    expect(result.current.pages).toHaveLength(1);
+  });
+
   it('appends pages: 50, 100, then all 150 with nothing more to load', async () => {
     const h = createHarness();
     const { result } = renderHook(() => useInfiniteList<ActivityEvent>({ path: '/v1/activity', prefetchNext: false }), { wrapper: h.wrapper });
