@@ -504,7 +504,6 @@ describe('SenseiToaster: a burst of 20 failures', () => {
       </h.wrapper>,
     );
     await flush(1000);
-    await flush(100); // the final failures' grace for a panel to claim them
     expect(toasts().filter((node) => node.getAttribute('data-kind') === 'failed')).toHaveLength(1);
     expect(toast('failed')).toBe(failed);
     expect(failed).toHaveAttribute('data-count', '20');

@@ -116,6 +116,8 @@ describe('where a failure shows (the provider rule)', () => {
         <SenseiToaster />
       </h.wrapper>,
     );
+    await flush();
+    expect(toasts()).toHaveLength(1); // retrying: nothing else shows it yet
     await flush(5000);
     expect(screen.getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
     expect(toasts()).toHaveLength(0);
@@ -134,6 +136,20 @@ describe('where a failure shows (the provider rule)', () => {
     );
     await flush(5000);
     expect(toasts()).toHaveLength(1);
+    expect(document.querySelector('[data-slot="toast"][data-kind="failed"]')).toHaveTextContent('Service unavailable (503)');
+  });
+
+  it('without a panel the final failure toasts in the commit that shows it, with no wait for a panel', async () => {
+    const h = createHarness({ api: { scenario: { error: { status: 503, retryAfterSeconds: 1 } } }, provider: { retry: 1 } });
+    render(
+      <h.wrapper>
+        <Silent />
+        <SenseiToaster />
+      </h.wrapper>,
+    );
+    // In 10 ms steps until the component shows the failure: the toast is there in that same step.
+    for (let step = 0; step < 500 && !screen.queryByText('failed'); step++) await flush(10);
+    expect(screen.getByText('failed')).toBeInTheDocument();
     expect(document.querySelector('[data-slot="toast"][data-kind="failed"]')).toHaveTextContent('Service unavailable (503)');
   });
 
