@@ -18,9 +18,6 @@ console.log('Unit suite on React ' + r + ' / react-dom ' + d);"
 # fail while React 19 passes them. Each is listed with why, so the rest of the suite still
 # guards React 18:
 # - LoadMore auto mode does not resume after the gate reopens, and the infinite list's
-#   prefetched page is not taken (issue 17, React 18 batching);
-# - a "Gave up" toast still flashes before an inline panel (issue 18, React 18 batching);
-# - React 18 warns for useLayoutEffect in renderToString under jsdom: useClaimError (issue 18)
-#   and TanStack Router's own Transitioner (third party).
-KNOWN_REACT18='auto: holds while the gate is closed and resumes when it opens|an inline panel that renders the final failure is its only surface|prefetches the next page, so "load more" shows it without a request|server-renders the requested page from a memory history|hydrates the server HTML of every hook and component without a mismatch'
+#   prefetched page is not taken (issue 17, React 18 batching).
+KNOWN_REACT18='auto: holds while the gate is closed and resumes when it opens|prefetches the next page, so "load more" shows it without a request'
 npx vitest run --project unit -t "^(?!.*(${KNOWN_REACT18})).*$"
