@@ -303,3 +303,207 @@ describe('what another tab reports (merge)', () => {
     expect(heard).toHaveLength(1);
   });
 });
+
+describe('the wait cap', () => {
+  it('a request reaching a gate closed past the cap fails at once as an http 429, never reported as held', async () => {
+    const store = new RateLimitStore({ maxServerDelayMs: 1000 });
+    store.update({ retryAt: START + 5000 }, 429);
+    const holds: unknown[] = [];
+    const request = track(store.acquire(undefined, (hold) => holds.push(hold), { method: 'GET' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(request.error).toMatchObject({ kind: 'http', status: 429, retryAt: START + 5000, retryAfterMs: 5000, method: 'GET' });
+    expect(holds).toEqual([]);
+    expect(store.waitingCount).toBe(0);
+  });
+
+  it('a wait of exactly the cap is still held', async () => {
+    const store = new RateLimitStore({ maxServerDelayMs: 1000 });
+    store.update({ retryAt: START + 1000 }, 429);
+    const request = track(store.acquire());
+    await vi.advanceTimersByTimeAsync(999);
+    expect(request.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(request).toMatchObject({ settled: true, rejected: false });
+  });
+});
+
+describe('hold reports end once', () => {
+  it('a request that passes an open gate with a known count hears nothing', async () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 5, resetAt: START + MINUTE }, 200);
+    const holds: unknown[] = [];
+    const release = await store.acquire(undefined, (hold) => holds.push(hold));
+    release();
+    expect(holds).toEqual([]);
+  });
+
+  it('aborting after the gate let a request go reports nothing more', async () => {
+    const store = new RateLimitStore();
+    store.update({ retryAt: START + 1000 }, 429);
+    const controller = new AbortController();
+    const holds: unknown[] = [];
+    const request = track(store.waitUntilOpen(controller.signal, (hold) => holds.push(hold)));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(request).toMatchObject({ settled: true, rejected: false });
+    controller.abort();
+    expect(holds).toEqual([{ reason: 'rate-limit', until: START + 1000 }, null]);
+  });
+
+  it('aborting after a request failed past the cap reports nothing more', async () => {
+    const store = new RateLimitStore({ maxServerDelayMs: 2000 });
+    store.update({ retryAt: START + 1000 }, 429);
+    const controller = new AbortController();
+    const holds: unknown[] = [];
+    const request = track(store.waitUntilOpen(controller.signal, (hold) => holds.push(hold)));
+    store.update({ retryAt: START + 5000 }, 429);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(request.error).toMatchObject({ status: 429, retryAt: START + 5000 });
+    controller.abort();
+    expect(holds).toEqual([{ reason: 'rate-limit', until: START + 1000 }, null]);
+  });
+});
+
+describe('the stagger after the gate opens (no count known)', () => {
+  it('a request arriving exactly one stagger after the gate opened goes at once, unheld', async () => {
+    const store = new RateLimitStore();
+    store.update({ retryAt: START + 1000 }, 429);
+    const first = track(store.waitUntilOpen());
+    await vi.advanceTimersByTimeAsync(1025);
+    expect(first.settled).toBe(true);
+    const holds: unknown[] = [];
+    const late = track(store.waitUntilOpen(undefined, (hold) => holds.push(hold)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(late.settled).toBe(true);
+    expect(holds).toEqual([]);
+  });
+
+  it('a request arriving while the stagger still runs queues behind it, even when the one it waited for was aborted', async () => {
+    const store = new RateLimitStore();
+    store.update({ retryAt: START + 1000 }, 429);
+    const controller = new AbortController();
+    const a = track(store.waitUntilOpen());
+    const b = track(store.waitUntilOpen());
+    const c = track(store.waitUntilOpen(controller.signal));
+    await vi.advanceTimersByTimeAsync(1025);
+    expect([a.settled, b.settled, c.settled]).toEqual([true, true, false]);
+    await vi.advanceTimersByTimeAsync(5);
+    controller.abort();
+    const d = track(store.waitUntilOpen());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(d.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(19);
+    expect(d.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(d.settled).toBe(true);
+  });
+
+  it('a gate that closes again mid-stagger and reopens keeps a full stagger between the next two', async () => {
+    const store = new RateLimitStore();
+    store.update({ retryAt: START + 1000 }, 429);
+    const a = track(store.waitUntilOpen());
+    const b = track(store.waitUntilOpen());
+    const c = track(store.waitUntilOpen());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([a.settled, b.settled, c.settled]).toEqual([true, false, false]);
+    await vi.advanceTimersByTimeAsync(10);
+    store.update({ retryAt: START + 1020 }, 429);
+    await vi.advanceTimersByTimeAsync(10);
+    expect([b.settled, c.settled]).toEqual([true, false]);
+    await vi.advanceTimersByTimeAsync(24);
+    expect(c.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(c.settled).toBe(true);
+  });
+
+  it('a request let out for the budget, not by the gate opening, starts no stagger', async () => {
+    const store = new RateLimitStore();
+    const first = await store.acquire();
+    const second = track(store.acquire());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(second.settled).toBe(false);
+    first();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(second.settled).toBe(true);
+    second.value?.();
+    const third = track(store.acquire());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(third.settled).toBe(true);
+  });
+});
+
+describe('when the gate opens', () => {
+  it('a window that is still running outlives a shorter 429 wait', async () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 5, resetAt: START + MINUTE }, 200);
+    store.update({ retryAt: START + 1000 }, 429);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot()).toEqual({
+      limit: 10,
+      remaining: 5,
+      resetAt: START + MINUTE,
+      retryAt: START + 1000,
+      isLimited: false,
+      headersHidden: false,
+    });
+  });
+
+  it('a spent window is forgotten the moment it resets, its limit kept', async () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 0, resetAt: START + 1000 }, 200);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot()).toEqual({
+      limit: 10,
+      remaining: undefined,
+      resetAt: undefined,
+      retryAt: undefined,
+      isLimited: false,
+      headersHidden: false,
+    });
+  });
+
+  it('subscribers hear nothing at an earlier reset the 429 wait outlasts, and one change when the gate opens', async () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 0, resetAt: START + 1000 }, 200);
+    store.update({ retryAt: START + 3000 }, 429);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(listener).not.toHaveBeenCalled();
+    expect(store.getSnapshot()).toMatchObject({ remaining: 0, resetAt: START + 1000, isLimited: true });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot()).toMatchObject({ remaining: undefined, resetAt: undefined, isLimited: false });
+  });
+
+  it('reset() leaves no timer behind', () => {
+    const store = new RateLimitStore();
+    store.update({ retryAt: START + MINUTE }, 429);
+    expect(vi.getTimerCount()).toBe(1);
+    store.reset();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('window edges', () => {
+  it('a late answer whose reset is due now is over, even within a second of the known reset', async () => {
+    const store = new RateLimitStore();
+    store.update({ remaining: 5, resetAt: START + 1500 }, 200);
+    await vi.advanceTimersByTimeAsync(1000);
+    store.update({ remaining: 2, resetAt: START + 1000 }, 200);
+    expect(store.getSnapshot()).toMatchObject({ remaining: 5, resetAt: START + 1500 });
+  });
+
+  it('once the known reset is due, an answer within a second of it starts the next window', async () => {
+    const store = new RateLimitStore();
+    store.update({ remaining: 5, resetAt: START + 1000 }, 200);
+    await vi.advanceTimersByTimeAsync(1000);
+    store.update({ remaining: 9, resetAt: START + 1500 }, 200);
+    expect(store.getSnapshot()).toMatchObject({ remaining: 9, resetAt: START + 1500 });
+  });
+
+  it('a first answer is taken even when its reset is due now', () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 3, resetAt: START }, 200);
+    expect(store.getSnapshot()).toMatchObject({ limit: 10, remaining: 3 });
+  });
+});
