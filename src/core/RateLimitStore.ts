@@ -205,10 +205,13 @@ export class RateLimitStore {
       remote.resetAt === undefined ? prev.resetAt === undefined : prev.resetAt === undefined || remote.resetAt >= prev.resetAt;
     // The count and reset of the newer window; ours where it says nothing.
     const counts = newerWindow ? remote : prev;
+    const remaining = counts.remaining ?? prev.remaining;
     if (remote.limit !== undefined || remote.remaining !== undefined) this.#countsSeen = true;
     this.#setState({
       limit: remote.limit ?? prev.limit,
-      remaining: counts.remaining ?? prev.remaining,
+      // Within one window the count only goes down, as in `update`: a tab's stale report must not
+      // reopen a spent window. An unknown count (undefined) compares false.
+      remaining: compareWindows(remote.resetAt, prev.resetAt, now) === 0 && (remaining as number) > (prev.remaining as number) ? prev.remaining : remaining,
       resetAt: counts.resetAt ?? prev.resetAt,
       retryAt: retryAt > now ? retryAt : prev.retryAt,
       headersHidden: prev.headersHidden,

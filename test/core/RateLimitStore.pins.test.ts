@@ -507,3 +507,36 @@ describe('window edges', () => {
     expect(store.getSnapshot()).toMatchObject({ limit: 10, remaining: 3 });
   });
 });
+
+describe("another tab's report within the same window", () => {
+  it('a stale report never reopens a spent window, whether its reset is the same or within a second', () => {
+    // The later of two resets of one window is kept: the gate errs on the side of no 429.
+    for (const [resetAt, opens] of [
+      [START + MINUTE, START + MINUTE],
+      [START + MINUTE + 400, START + MINUTE + 400],
+      [START + MINUTE - 400, START + MINUTE],
+    ]) {
+      const store = new RateLimitStore();
+      store.update({ limit: 10, remaining: 0, resetAt: START + MINUTE }, 200);
+      store.merge(remote({ limit: 10, remaining: 1, resetAt }));
+      expect(store.getSnapshot()).toMatchObject({ remaining: 0, isLimited: true });
+      expect(store.openAt()).toBe(opens);
+    }
+  });
+
+  it('takes a lower count for the same window', () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 7, resetAt: START + MINUTE }, 200);
+    store.merge(remote({ remaining: 3, resetAt: START + MINUTE }));
+    expect(store.getSnapshot()).toMatchObject({ remaining: 3, resetAt: START + MINUTE });
+    store.merge(remote({ remaining: 0, resetAt: START + MINUTE + 400 }));
+    expect(store.getSnapshot()).toMatchObject({ remaining: 0, isLimited: true });
+  });
+
+  it('a count for a window a second or more later replaces ours, even a higher one', () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 0, resetAt: START + MINUTE }, 200);
+    store.merge(remote({ remaining: 9, resetAt: START + MINUTE + 1000 }));
+    expect(store.getSnapshot()).toMatchObject({ remaining: 9, resetAt: START + MINUTE + 1000, isLimited: false });
+  });
+});
