@@ -203,7 +203,8 @@ describe('slow start', () => {
   it('an answer with only a count keeps the slow start once its spent window reset', async () => {
     const store = new RateLimitStore();
     store.update({ remaining: 0, resetAt: START + 1000 }, 200);
-    await vi.advanceTimersByTimeAsync(1000);
+    // Past the reset and the stagger that follows the gate opening.
+    await vi.advanceTimersByTimeAsync(1100);
     expect(store.getSnapshot().remaining).toBeUndefined();
     expect(await burst(store, 3)).toEqual({ granted: 1, waiting: 2 });
   });
@@ -280,7 +281,7 @@ describe('what another tab reports (merge)', () => {
     const byCount = new RateLimitStore();
     byCount.update(undefined, 200);
     byCount.merge(remote({ remaining: 0, resetAt: START + 1000 }));
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1100);
     expect(await burst(byCount, 3)).toEqual({ granted: 1, waiting: 2 });
   });
 
@@ -334,6 +335,18 @@ describe('hold reports end once', () => {
     const holds: unknown[] = [];
     const release = await store.acquire(undefined, (hold) => holds.push(hold));
     release();
+    expect(holds).toEqual([]);
+  });
+
+  it('with a known count, a request arriving as the gate opens goes at once, unheld', async () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 5, resetAt: START + MINUTE }, 200);
+    store.update({ retryAt: START + 1000 }, 429);
+    await vi.advanceTimersByTimeAsync(1000);
+    const holds: unknown[] = [];
+    const request = track(store.acquire(undefined, (hold) => holds.push(hold)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(request.settled).toBe(true);
     expect(holds).toEqual([]);
   });
 
