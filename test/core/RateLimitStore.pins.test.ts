@@ -444,6 +444,20 @@ describe('the stagger after the gate opens (no count known)', () => {
   });
 });
 
+describe('queue order', () => {
+  it('a request made while the opening gate lets the queue out goes after those already waiting', async () => {
+    const store = new RateLimitStore();
+    store.update({ limit: 10, remaining: 2, resetAt: START + MINUTE }, 200);
+    store.update({ retryAt: START + 1000 }, 429);
+    let late: ReturnType<typeof track<unknown>> | undefined;
+    const first = track(store.acquire(undefined, (hold) => (hold === null ? (late = track(store.acquire())) : undefined)));
+    const second = track(store.acquire());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([first.settled, second.settled, late?.settled]).toEqual([true, true, false]);
+    expect(store.waitingCount).toBe(1);
+  });
+});
+
 describe('when the gate opens', () => {
   it('a window that is still running outlives a shorter 429 wait', async () => {
     const store = new RateLimitStore();
