@@ -91,7 +91,7 @@ export interface UseInfiniteListResult<T> extends RequestWait {
 
 // One empty array for every list without data, so effects that depend on `pages` do not re-run
 // on each render while the first page loads. Frozen: it is shared.
-const NO_PAGES: readonly never[] = Object.freeze([]);
+const NO_PAGES: never[] = Object.freeze([]) as never[];
 
 /**
  * A Sensei list loaded page after page, for feeds and logs: pages are appended, `maxPages` caps
@@ -129,7 +129,7 @@ export function useInfiniteList<T = unknown>(options: UseInfiniteListOptions<T>)
   const wait = useRequestWait(context, id, query.fetchStatus === 'paused', isFetching, query.failureReason);
 
   const items = useMemo(() => infiniteListItems(data, dedupeBy), [data, dedupeBy]);
-  const pages = data?.pages ?? (NO_PAGES as PaginatedResponse<T>[]);
+  const pages = data?.pages ?? NO_PAGES;
   const first = pages[0]?.pagination;
   const pagination = pages.at(-1)?.pagination;
   const firstParam = data?.pageParams[0] ?? 1;
