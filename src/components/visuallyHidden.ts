@@ -12,7 +12,6 @@ export const visuallyHidden: CSSProperties = {
   margin: -1,
   overflow: 'hidden',
   clip: 'rect(0, 0, 0, 0)',
-  clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
   border: 0,
 };
