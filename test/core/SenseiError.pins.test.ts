@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSenseiError, SenseiError, SenseiHttpError } from '../../src/core/index.js';
+import { isSenseiError, SenseiError, type SenseiErrorInit, SenseiHttpError } from '../../src/core/index.js';
 
 const BRAND = Symbol.for('@sensei/react.SenseiError');
 
@@ -12,6 +12,11 @@ describe('SenseiError: name and message', () => {
     expect(String(error)).toBe('SenseiError: Migration failed');
     expect(error.toJSON()).toMatchObject({ name: 'SenseiError', message: 'Migration failed' });
     expect(new SenseiHttpError({ kind: 'http', message: 'x', status: 500 }).name).toBe('SenseiHttpError');
+  });
+
+  it('keeps message a string, as Error does, when a plain-JS caller or old dehydrated data sends another value', () => {
+    expect(new SenseiError({ kind: 'http', message: 404 as unknown as string }).message).toBe('404');
+    expect(new SenseiError({ kind: 'http' } as unknown as SenseiErrorInit).message).toBe('');
   });
 });
 
