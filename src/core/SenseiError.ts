@@ -136,7 +136,12 @@ export class SenseiRequestError extends SenseiError {
 /** True for any `SenseiError`, also one from another copy of the library or another realm. */
 export function isSenseiError(value: unknown): value is SenseiError {
   try {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      // Stryker disable next-line ConditionalExpression: without it null throws on the read below, and the catch answers false all the same
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   } catch {
     return false; // A revoked proxy throws on any read: it is no SenseiError, and a type guard must not throw.
   }

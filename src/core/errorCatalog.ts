@@ -98,6 +98,7 @@ export interface ErrorCatalog {
   showServerMessage?: boolean;
 }
 
+// Stryker disable next-line StringLiteral: only called below with documented statuses, each of which has a hint (statusCodes.test.ts pins them), so the fallback is never read
 const solution = (status: number): string => getStatusInfo(status)?.hint ?? '';
 const text = (title: string, message: string, solution: string): ErrorText => ({ title, message, solution });
 

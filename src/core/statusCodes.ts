@@ -59,7 +59,17 @@ export function getStatusInfo(status: number): StatusCodeInfo | undefined {
 export function describeStatus(status: number): string {
   const info = byStatus.get(status);
   if (info) return `${info.statusText} (${status})`;
-  if (status >= 500 && status <= 599) return `Server error (${status})`;
-  if (status >= 400 && status <= 499) return `Client error (${status})`;
+  if (
+    // Stryker disable next-line EqualityOperator: 500 is documented, so the table above answers it first
+    status >= 500 &&
+    status <= 599
+  )
+    return `Server error (${status})`;
+  if (
+    // Stryker disable next-line EqualityOperator: 400 is documented, so the table above answers it first
+    status >= 400 &&
+    status <= 499
+  )
+    return `Client error (${status})`;
   return `HTTP ${status}`;
 }
