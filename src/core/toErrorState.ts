@@ -354,7 +354,6 @@ function readString(value: object, key: string): string | undefined {
     const field = (value as Record<string, unknown>)[key];
     // Stryker disable next-line ConditionalExpression: callers compare the result with strings only
     return typeof field === 'string' ? field : undefined;
-    // Stryker disable next-line BlockStatement: an empty catch also returns undefined
   } catch {
     return undefined;
   }

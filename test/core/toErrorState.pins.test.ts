@@ -84,6 +84,8 @@ describe('toErrorState: responses', () => {
   it('keeps the retry time of an http error without a usable status', () => {
     const state = at(http({ status: Number.NaN, retryAfterMs: 5_000 }));
     expect(state).toMatchObject({ kind: 'unexpected', title: texts.unexpected.title, retryAt: NOW + 5_000, status: undefined });
+    // The words of an unknown status are not the server's to show.
+    expect(state.message).toBe(texts.unexpected.message);
     expect(state.actions.map((action) => action.type)).toContain('retry-at');
   });
 
@@ -239,5 +241,15 @@ describe('toErrorState: catalog message functions', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]?.[0])).toContain('E_PINS_THROW');
     expect(String(warn.mock.calls[0]?.[0])).toContain('catalog bug');
+  });
+
+  it('warns once for each code whose function throws', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const message = () => {
+      throw new Error('catalog bug');
+    };
+    const catalog: ErrorCatalog = { codes: { E_PINS_ONE: { message }, E_PINS_TWO: { message } } };
+    for (const code of ['E_PINS_ONE', 'E_PINS_TWO', 'E_PINS_ONE']) at(http({ status: 409, code }), catalog);
+    expect(warn.mock.calls.map(([text]) => String(text).includes('E_PINS_TWO'))).toEqual([false, true]);
   });
 });
