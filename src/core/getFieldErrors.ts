@@ -117,6 +117,7 @@ function text(value: unknown): string | undefined {
 
 function add(out: FieldErrorMap, field: string, message: string): void {
   // `__proto__` would replace the result's prototype instead of adding a field.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: assigning a string to `__proto__` is a no-op today; the guard keeps it so if a message ever is not a string
   if (field === '__proto__') return;
   if (Object.hasOwn(out, field)) {
     out[field] = `${out[field]}; ${message}`;
