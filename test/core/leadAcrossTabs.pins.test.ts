@@ -324,6 +324,12 @@ describe('leadAcrossTabs in a browser document (no Web Locks)', () => {
     other.close();
   });
 
+  it('does not elect in a document without BroadcastChannel', () => {
+    browser();
+    vi.stubGlobal('BroadcastChannel', undefined);
+    expect(leadAcrossTabs('op', { onLeader: () => {}, onMessage: () => {} })).toBeUndefined();
+  });
+
   it('stops listening to the page when stopped', () => {
     const { document, window } = browser();
     start().leadership.stop();
