@@ -388,7 +388,6 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
         }
       }
       const result: SenseiResponse<T> = { status, data: data as T, headers: response.headers, retryAfterMs, rateLimit, requestId };
-      // Stryker disable next-line ConditionalExpression: an entry holding undefined redacts nothing, as no entry does
       if (key) keysUsed.set(result, key);
       return result;
     } catch (cause) {
@@ -397,7 +396,6 @@ export function createSenseiClient(options: SenseiClientOptions): SenseiClient {
       events.emit({ type: 'failed', at, request, error, durationMs: sentAt === undefined ? 0 : at - sentAt });
       throw error;
     } finally {
-      // Stryker disable next-line ConditionalExpression: clearing no timer (undefined) does nothing
       if (timer !== undefined) timers.clearTimeout(timer);
       userSignal?.removeEventListener('abort', onAbort);
       release?.(); // No answer (network, abort, timeout): the slot is free again.
@@ -587,7 +585,6 @@ export function httpError(text: string, key: string | undefined, known: Omit<Sen
     try {
       const parsed = errorBodySchema.safeParse(JSON.parse(text));
       // Redacted before the message is cut, so no part of a key straddling the cut survives.
-      // Stryker disable next-line ConditionalExpression: a failed parse has no data; reading it throws into the catch, leaving no payload
       if (parsed.success) payload = redactSecret(parsed.data.error, key);
     } catch {
       // Not JSON (HTML from a proxy, truncated, empty): handled as an unreadable body below.

@@ -4,7 +4,6 @@
  * show `0:00`.
  */
 export function formatCountdown(ms: number): string {
-  // Stryker disable next-line EqualityOperator: at 0 (and -0) both branches give 0 seconds, shown as 0:00
   const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);

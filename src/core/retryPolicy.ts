@@ -57,7 +57,6 @@ const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
  */
 export function isRetryable(error: unknown): error is SenseiError {
   if (!isSenseiError(error) || !error.idempotent) return false;
-  // Stryker disable next-line ConditionalExpression: RETRIED_STATUSES.has(undefined) is false anyway; the check narrows the type
   if (error.kind === 'http') return error.status !== undefined && RETRIED_STATUSES.has(error.status);
   return error.kind === 'network' || error.kind === 'timeout';
 }
@@ -98,7 +97,6 @@ export function createRetryPolicy(options: RetryPolicyOptions | number = {}): Re
       const ok =
         failureCount < retries && isRetryable(error) && (error.retryAfterMs === undefined || error.retryAfterMs <= maxServerDelay);
       // TanStack asks retryDelay before retry: a refused retry must not leave its time behind.
-      // Stryker disable next-line ConditionalExpression: WeakMap#delete answers false for null or a primitive; the checks only satisfy the types
       if (!ok && typeof error === 'object' && error !== null) scheduled.delete(error);
       return ok;
     },
