@@ -72,6 +72,7 @@ export class ToastQueue<T> {
 
   /** Queues a toast, or updates the one with `options.key`; returns its key. */
   add = (content: T, options: AddToastOptions = {}): string => {
+    // Stryker disable next-line UpdateOperator: generated keys need only be unique; counting down is as unique as counting up
     const key = options.key ?? `toast-${++this.#counter}`;
     const toast: QueuedToast<T> = Object.freeze({ key, content, duration: options.duration });
     const existing = this.#find(key);
