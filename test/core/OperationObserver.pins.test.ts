@@ -12,8 +12,8 @@ const flush = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 const polls = { method: 'GET', pathPrefix: '/v1/migrations/' } as const;
 const cleanups: (() => void)[] = [];
 
-function setup() {
-  const api = createMockSenseiApi({ scenario: { operations: { pollsToComplete: 2 } } });
+function setup(pollsToComplete = 2) {
+  const api = createMockSenseiApi({ scenario: { operations: { pollsToComplete } } });
   const client = createSenseiClient({ baseUrl: api.baseUrl, apiKey: 'sk_test_pins', shareAcrossTabs: false, fetch: api.fetch });
   const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
   queryClient.mount();
@@ -25,7 +25,7 @@ function setup() {
     cleanups.push(stop);
     return { observer, heard, stop, get snap() { return observer.getSnapshot(); } };
   }
-  return { api, client, watch };
+  return { api, client, queryClient, watch };
 }
 
 async function createOperation(env: ReturnType<typeof setup>): Promise<string> {
@@ -35,7 +35,10 @@ async function createOperation(env: ReturnType<typeof setup>): Promise<string> {
 }
 
 describe('OperationObserver (pinned behaviour)', () => {
-  beforeEach(() => vi.useFakeTimers());
+  beforeEach(() => {
+    vi.useFakeTimers();
+    localStorage.clear();
+  });
   afterEach(() => {
     cleanups.splice(0).forEach((cleanup) => cleanup());
     vi.useRealTimers();
@@ -146,6 +149,173 @@ describe('OperationObserver (pinned behaviour)', () => {
       await flush(30_000);
       expect(w.heard.count).toBe(heard);
       expect(env.api.countRequests(polls)).toBe(1);
+    });
+  });
+  describe('invalidates', () => {
+    it('invalidates each listed key once the operation succeeds, without cancelling a refetch in flight', async () => {
+      const env = setup();
+      const invalidate = vi.spyOn(env.queryClient, 'invalidateQueries');
+      const w = env.watch({ startPath: '/v1/migrations', invalidates: [['a'], ['b', 1]] });
+      w.observer.start({ name: 'i' });
+      await flush();
+      expect(invalidate).not.toHaveBeenCalled();
+      await flush(10_000);
+      expect(w.snap.status).toBe('succeeded');
+      expect(invalidate.mock.calls).toEqual([
+        [{ queryKey: ['a'] }, { cancelRefetch: false }],
+        [{ queryKey: ['b', 1] }, { cancelRefetch: false }],
+      ]);
+    });
+
+    it('asks a function for the keys with the result and the operation', async () => {
+      const env = setup();
+      const invalidate = vi.spyOn(env.queryClient, 'invalidateQueries');
+      const invalidates = vi.fn(() => [['from-result']]);
+      const w = env.watch({ startPath: '/v1/migrations', invalidates });
+      w.observer.start({ name: 'i' });
+      await flush(10_000);
+      expect(invalidates).toHaveBeenCalledWith(w.snap.result, w.snap.operation);
+      expect(w.snap.result).toEqual({ records_migrated: expect.any(Number) });
+      expect(invalidate).toHaveBeenCalledWith({ queryKey: ['from-result'] }, { cancelRefetch: false });
+    });
+
+    it('invalidates nothing when the operation fails', async () => {
+      const env = setup();
+      const invalidate = vi.spyOn(env.queryClient, 'invalidateQueries');
+      const w = env.watch({ startPath: '/v1/migrations', statusUrl: '/v1/migrations/mig_gone', invalidates: [['a']] });
+      await flush();
+      expect(w.snap.status).toBe('failed');
+      expect(invalidate).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('snapshot while polling and after cancel', () => {
+    it('reports the server progress and isPolling while polling, and keeps the last progress after cancel', async () => {
+      const env = setup(4);
+      const w = env.watch();
+      w.observer.start({ name: 'p' });
+      await flush();
+      expect(w.snap.isPolling).toBe(true);
+      await flush(1000);
+      const percent = w.snap.operation?.progress?.percent;
+      expect(percent).toBeGreaterThan(0);
+      expect(percent).toBeLessThan(100);
+      expect(w.snap.progress).toBe(percent);
+      expect(w.snap.result).toBeUndefined();
+      w.observer.cancel();
+      expect(w.snap.status).toBe('cancelled');
+      expect(w.snap.isPolling).toBe(false);
+      expect(w.snap.progress).toBe(percent);
+    });
+
+    it('cancel after success changes nothing', async () => {
+      const env = setup();
+      const w = env.watch();
+      w.observer.start({ name: 'c' });
+      await flush(10_000);
+      const done = w.snap;
+      expect(done.status).toBe('succeeded');
+      w.observer.cancel();
+      expect(w.snap).toBe(done);
+    });
+
+    it('resume with nothing attached does nothing', () => {
+      const env = setup();
+      const w = env.watch();
+      const idle = w.snap;
+      w.observer.resume();
+      expect(w.snap).toBe(idle);
+      expect(w.snap.status).toBe('idle');
+    });
+  });
+
+  describe('last unsubscribe', () => {
+    it('while starting returns to idle', async () => {
+      const env = setup();
+      const w = env.watch();
+      w.observer.start({ name: 's' });
+      expect(w.snap.status).toBe('starting');
+      w.stop();
+      expect(w.snap.status).toBe('idle');
+      await flush(10_000);
+      expect(w.snap.status).toBe('idle');
+    });
+
+    it('while polling keeps the status and operation', async () => {
+      const env = setup(4);
+      const w = env.watch();
+      w.observer.start({ name: 's' });
+      await flush();
+      w.stop();
+      expect(w.snap.status).toBe('polling');
+      expect(w.snap.operation).toBeDefined();
+    });
+  });
+
+  describe('persistKey', () => {
+    const name = 'sensei:operation:p';
+
+    it('is not written when attaching by id through options (the caller already knows it)', async () => {
+      const env = setup(4);
+      const id = await createOperation(env);
+      env.watch({ startPath: '/v1/migrations', id, persistKey: 'p' });
+      await flush();
+      expect(localStorage.getItem(name)).toBeNull();
+    });
+
+    it('is kept on cancel, so a reload polls again', async () => {
+      const env = setup(4);
+      const w = env.watch({ startPath: '/v1/migrations', persistKey: 'p' });
+      w.observer.start({ name: 'k' });
+      await flush();
+      expect(localStorage.getItem(name)).not.toBeNull();
+      w.observer.cancel();
+      expect(JSON.parse(localStorage.getItem(name) ?? 'null')).toMatchObject({ statusUrl: w.snap.operation?.status_url });
+    });
+
+    it('is forgotten when the operation succeeds', async () => {
+      const env = setup();
+      const w = env.watch({ startPath: '/v1/migrations', persistKey: 'p' });
+      w.observer.start({ name: 'k' });
+      await flush(10_000);
+      expect(w.snap.status).toBe('succeeded');
+      expect(localStorage.getItem(name)).toBeNull();
+    });
+
+    it('an entry without startedAt resumes with startedAt = now', async () => {
+      const env = setup(4);
+      const id = await createOperation(env);
+      localStorage.setItem(name, JSON.stringify({ statusUrl: `/v1/migrations/${id}` }));
+      const w = env.watch({ startPath: '/v1/migrations', persistKey: 'p' });
+      expect(w.snap.status).toBe('polling');
+      expect(w.snap.startedAt).toBe(Date.now());
+    });
+
+    it('an entry with startedAt resumes from it', async () => {
+      const env = setup(4);
+      const id = await createOperation(env);
+      localStorage.setItem(name, JSON.stringify({ statusUrl: `/v1/migrations/${id}`, startedAt: 1234 }));
+      const w = env.watch({ startPath: '/v1/migrations', persistKey: 'p' });
+      expect(w.snap.startedAt).toBe(1234);
+    });
+
+    it('ignores an entry without a string statusUrl, or unreadable JSON', async () => {
+      const env = setup(4);
+      localStorage.setItem(name, JSON.stringify({ statusUrl: 42, startedAt: 1 }));
+      expect(env.watch({ startPath: '/v1/migrations', persistKey: 'p' }).snap.status).toBe('idle');
+      localStorage.setItem(name, '{not json');
+      expect(env.watch({ startPath: '/v1/migrations', persistKey: 'p' }).snap.status).toBe('idle');
+      localStorage.setItem(name, 'null');
+      expect(env.watch({ startPath: '/v1/migrations', persistKey: 'p' }).snap.status).toBe('idle');
+      await flush(5000);
+      expect(env.api.countRequests(polls)).toBe(0);
+    });
+
+    it('without a persistKey, nothing is read', () => {
+      const env = setup(4);
+      localStorage.setItem('sensei:operation:undefined', JSON.stringify({ statusUrl: '/v1/migrations/mig_x', startedAt: 1 }));
+      localStorage.setItem('sensei:operation:', JSON.stringify({ statusUrl: '/v1/migrations/mig_x', startedAt: 1 }));
+      expect(env.watch().snap.status).toBe('idle');
     });
   });
 });
