@@ -318,4 +318,87 @@ describe('OperationObserver (pinned behaviour)', () => {
       expect(env.watch().snap.status).toBe('idle');
     });
   });
+  describe('setOptions while polling', () => {
+    it('the same id again neither restarts the operation nor resets startedAt', async () => {
+      const env = setup(20);
+      const id = await createOperation(env);
+      const w = env.watch({ startPath: '/v1/migrations', id });
+      const startedAt = w.snap.startedAt;
+      await flush(1500);
+      w.observer.setOptions({ startPath: '/v1/migrations', id });
+      expect(w.snap.status).toBe('polling');
+      expect(w.snap.startedAt).toBe(startedAt);
+      expect(w.snap.operation).toBeDefined();
+    });
+
+    it('a maxDuration set later times the operation out, counted from the start', async () => {
+      const env = setup(100);
+      const id = await createOperation(env);
+      const w = env.watch({ startPath: '/v1/migrations', id });
+      await flush(1000);
+      w.observer.setOptions({ startPath: '/v1/migrations', id, maxDuration: 3000 });
+      await flush(1900);
+      expect(w.snap.status).toBe('polling');
+      await flush(200);
+      expect(w.snap.status).toBe('timed-out');
+    });
+
+    it('enabled: false holds polling: status idle, no more requests', async () => {
+      const env = setup(100);
+      const id = await createOperation(env);
+      const w = env.watch({ startPath: '/v1/migrations', id });
+      await flush(1000);
+      w.observer.setOptions({ startPath: '/v1/migrations', id, enabled: false });
+      expect(w.snap.status).toBe('idle');
+      expect(w.snap.isPolling).toBe(false);
+      const sent = env.api.countRequests(polls);
+      await flush(30_000);
+      expect(env.api.countRequests(polls)).toBe(sent);
+    });
+  });
+
+  describe('resume', () => {
+    it('after cancel polls again at once', async () => {
+      const env = setup(100);
+      const w = env.watch();
+      w.observer.start({ name: 'r' });
+      await flush(1000);
+      w.observer.cancel();
+      const sent = env.api.countRequests(polls);
+      w.observer.resume();
+      expect(w.snap.status).toBe('polling');
+      await flush();
+      expect(env.api.countRequests(polls)).toBe(sent + 1);
+    });
+
+    it('while polling does nothing', async () => {
+      const env = setup(100);
+      const w = env.watch();
+      w.observer.start({ name: 'r' });
+      await flush();
+      const polling = w.snap;
+      const sent = env.api.countRequests(polls);
+      w.observer.resume();
+      await flush();
+      expect(w.snap).toBe(polling);
+      expect(env.api.countRequests(polls)).toBe(sent);
+    });
+
+    it('with an id attaches to that operation under startPath and remembers it', async () => {
+      const env = setup(100);
+      const id = await createOperation(env);
+      const w = env.watch({ startPath: '/v1/migrations', persistKey: 'q' });
+      w.observer.resume({ id });
+      expect(w.snap.status).toBe('polling');
+      expect(w.snap.statusUrl).toBe(`${env.api.baseUrl}/v1/migrations/${id}`);
+      expect(JSON.parse(localStorage.getItem('sensei:operation:q') ?? 'null')).toMatchObject({ statusUrl: `/v1/migrations/${id}` });
+    });
+  });
+
+  it('marks its start as a Sensei mutation (what the retry toasts look for)', () => {
+    const env = setup();
+    const w = env.watch();
+    w.observer.start({ name: 'm' });
+    expect(env.queryClient.getMutationCache().getAll().map((m) => m.options.meta)).toEqual([{ sensei: true }]);
+  });
 });
