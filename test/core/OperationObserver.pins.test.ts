@@ -6,14 +6,15 @@ import { createSenseiClient } from '../../src/core/createSenseiClient.js';
 import { type AsyncOperationOptions, OperationObserver } from '../../src/core/OperationObserver.js';
 import { createRetryPolicy } from '../../src/core/retryPolicy.js';
 import type { StandardSchemaV1 } from '../../src/core/standardSchema.js';
-import { createMockSenseiApi } from '../../src/testing/index.js';
+import { createMockSenseiApi, type MockSenseiApiOptions } from '../../src/testing/index.js';
 
 const flush = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 const polls = { method: 'GET', pathPrefix: '/v1/migrations/' } as const;
+const posts = { method: 'POST', path: '/v1/migrations' } as const;
 const cleanups: (() => void)[] = [];
 
-function setup(pollsToComplete = 2) {
-  const api = createMockSenseiApi({ scenario: { operations: { pollsToComplete } } });
+function setup(pollsToComplete = 2, scenario: MockSenseiApiOptions['scenario'] = {}) {
+  const api = createMockSenseiApi({ scenario: { operations: { pollsToComplete }, ...scenario } });
   const client = createSenseiClient({ baseUrl: api.baseUrl, apiKey: 'sk_test_pins', shareAcrossTabs: false, fetch: api.fetch });
   const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
   queryClient.mount();
@@ -400,5 +401,40 @@ describe('OperationObserver (pinned behaviour)', () => {
     const w = env.watch();
     w.observer.start({ name: 'm' });
     expect(env.queryClient.getMutationCache().getAll().map((m) => m.options.meta)).toEqual([{ sensei: true }]);
+  });
+  describe('waiting while starting', () => {
+    it("says 'retry' with the scheduled time while a failed start waits to be retried", async () => {
+      const env = setup(100, { flaky: { sequence: [503], retryAfterSeconds: 2, match: posts } });
+      const w = env.watch();
+      w.observer.start({ name: 'rs' }, { idempotencyKey: 'k-1' });
+      // The first attempt is in flight: nothing to wait for yet.
+      expect(w.snap.waiting).toBeNull();
+      await flush();
+      expect(w.snap.status).toBe('starting');
+      expect(w.snap.waiting).toBe('retry');
+      expect(w.snap.nextAttemptAt).toBe(Date.now() + 2000);
+      await flush(2000);
+      expect(w.snap.status).toBe('polling');
+      expect(w.snap.waiting).toBeNull();
+      expect(w.snap.nextAttemptAt).toBeUndefined();
+    });
+
+    it("says 'rate-limit' while the start waits at the gate, and nothing once cancelled", async () => {
+      const env = setup(100, { rateLimitOnce: { mode: 'remaining-zero', resetInSeconds: 20 } });
+      await createOperation(env);
+      const w = env.watch();
+      w.observer.start({ name: 'rl' });
+      await flush();
+      expect(w.snap.status).toBe('starting');
+      expect(w.snap.waiting).toBe('rate-limit');
+      expect(w.snap.nextAttemptAt).toBeGreaterThan(Date.now() + 15_000);
+      expect(env.api.countRequests(posts)).toBe(0);
+      w.observer.cancel();
+      expect(w.snap.status).toBe('cancelled');
+      expect(w.snap.waiting).toBeNull();
+      expect(w.snap.nextAttemptAt).toBeUndefined();
+      await flush(30_000);
+      expect(env.api.countRequests(posts)).toBe(0);
+    });
   });
 });
