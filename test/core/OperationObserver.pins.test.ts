@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // (As OperationObserver.test.ts: TanStack polls on an interval only with browser globals present.)
-import { QueryClient } from '@tanstack/query-core';
+import { focusManager, QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSenseiClient } from '../../src/core/createSenseiClient.js';
 import { type AsyncOperationOptions, OperationObserver } from '../../src/core/OperationObserver.js';
@@ -42,6 +42,7 @@ describe('OperationObserver (pinned behaviour)', () => {
   });
   afterEach(() => {
     cleanups.splice(0).forEach((cleanup) => cleanup());
+    focusManager.setFocused(undefined);
     vi.useRealTimers();
   });
 
@@ -435,6 +436,81 @@ describe('OperationObserver (pinned behaviour)', () => {
       expect(w.snap.nextAttemptAt).toBeUndefined();
       await flush(30_000);
       expect(env.api.countRequests(posts)).toBe(0);
+    });
+  });
+  describe('callbacks and schema errors', () => {
+    it('calls onSettled on success even without onSuccess', async () => {
+      const env = setup();
+      const onSettled = vi.fn();
+      const w = env.watch({ startPath: '/v1/migrations', onSettled });
+      w.observer.start({ name: 's' });
+      await flush(10_000);
+      expect(w.snap.status).toBe('succeeded');
+      expect(onSettled).toHaveBeenCalledTimes(1);
+      expect(onSettled).toHaveBeenCalledWith(w.snap.result, null, w.snap.operation);
+    });
+
+    it('a result the schema refuses fails with the GET and the status URL it came from', async () => {
+      const env = setup();
+      const refuse: StandardSchemaV1<unknown, never> = {
+        '~standard': { version: 1, vendor: 'test', validate: () => ({ issues: [{ message: 'no' }] }) },
+      };
+      const w = env.watch({ startPath: '/v1/migrations', resultSchema: refuse });
+      w.observer.start({ name: 'v' });
+      await flush(10_000);
+      expect(w.snap.status).toBe('failed');
+      expect(w.snap.error).toMatchObject({ kind: 'invalid-response', method: 'GET', url: w.snap.statusUrl });
+    });
+
+    it('ignores a refusal that settles after the watcher was reset', async () => {
+      const env = setup();
+      let refuse: ((value: { issues: { message: string }[] }) => void) | undefined;
+      const schema: StandardSchemaV1<unknown, string> = {
+        '~standard': { version: 1, vendor: 'test', validate: () => new Promise((resolve) => (refuse = resolve)) },
+      };
+      const onError = vi.fn();
+      const w = env.watch({ startPath: '/v1/migrations', resultSchema: schema, onError });
+      w.observer.start({ name: 'r' });
+      await flush(10_000);
+      expect(refuse).toBeDefined();
+      w.observer.reset();
+      refuse?.({ issues: [{ message: 'late' }] });
+      await flush();
+      expect(w.snap.status).toBe('idle');
+      expect(w.snap.error).toBeNull();
+      expect(onError).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('poll timing', () => {
+    it('without Retry-After, polls less often as the operation runs on', async () => {
+      const env = setup(1000, { operations: { pollsToComplete: 1000, retryAfterSeconds: null } });
+      const w = env.watch();
+      w.observer.start({ name: 't' });
+      await flush();
+      const times: number[] = [];
+      for (let i = 0; i < 20_000; i += 250) {
+        const before = env.api.countRequests(polls);
+        await flush(250);
+        if (env.api.countRequests(polls) > before) times.push(Date.now());
+      }
+      const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
+      expect(gaps.length).toBeGreaterThanOrEqual(2);
+      gaps.slice(1).forEach((gap, i) => expect(gap).toBeGreaterThan(gaps[i] ?? 0));
+    });
+
+    it('pauses while the tab is hidden and polls at once when shown again', async () => {
+      const env = setup(1000);
+      const w = env.watch();
+      w.observer.start({ name: 'h' });
+      await flush(1000);
+      focusManager.setFocused(false);
+      const sent = env.api.countRequests(polls);
+      await flush(30_000);
+      expect(env.api.countRequests(polls)).toBe(sent);
+      focusManager.setFocused(true);
+      await flush();
+      expect(env.api.countRequests(polls)).toBe(sent + 1);
     });
   });
 });
