@@ -26,7 +26,10 @@ function setup(pollsToComplete = 2, scenario: MockSenseiApiOptions['scenario'] =
     cleanups.push(stop);
     return { observer, heard, stop, get snap() { return observer.getSnapshot(); } };
   }
-  return { api, client, queryClient, watch };
+  function observe<T = unknown>(options: AsyncOperationOptions<T>) {
+    return new OperationObserver<T>(client, queryClient, createRetryPolicy(), options);
+  }
+  return { api, client, queryClient, watch, observe };
 }
 
 async function createOperation(env: ReturnType<typeof setup>): Promise<string> {
@@ -511,6 +514,48 @@ describe('OperationObserver (pinned behaviour)', () => {
       focusManager.setFocused(true);
       await flush();
       expect(env.api.countRequests(polls)).toBe(sent + 1);
+    });
+  });
+  describe('subscribers', () => {
+    it('sends nothing before the first subscriber, though the status is known', async () => {
+      const env = setup(100);
+      const id = await createOperation(env);
+      const observer = env.observe({ startPath: '/v1/migrations', id });
+      expect(observer.getSnapshot().status).toBe('polling');
+      await flush(10_000);
+      expect(env.api.countRequests(polls)).toBe(0);
+      const stop = observer.subscribe(() => undefined);
+      await flush();
+      expect(env.api.countRequests(polls)).toBe(1);
+      stop();
+    });
+
+    it('keeps polling while any subscriber is left, even if one unsubscribes twice', async () => {
+      const env = setup(100);
+      const id = await createOperation(env);
+      const observer = env.observe({ startPath: '/v1/migrations', id });
+      const first = observer.subscribe(() => undefined);
+      const second = observer.subscribe(() => undefined);
+      await flush(1000);
+      first();
+      first();
+      const sent = env.api.countRequests(polls);
+      await flush(5000);
+      expect(env.api.countRequests(polls)).toBeGreaterThan(sent);
+      second();
+      const stopped = env.api.countRequests(polls);
+      await flush(10_000);
+      expect(env.api.countRequests(polls)).toBe(stopped);
+    });
+
+    it('resume with a statusUrl attaches to exactly that URL', async () => {
+      const env = setup(100);
+      const id = await createOperation(env);
+      const w = env.watch({ startPath: '/v1/other' });
+      w.observer.resume({ statusUrl: `/v1/migrations/${id}` });
+      expect(w.snap.statusUrl).toBe(`${env.api.baseUrl}/v1/migrations/${id}`);
+      await flush();
+      expect(w.snap.operation?.id).toBe(id);
     });
   });
 });
