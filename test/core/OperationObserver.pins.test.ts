@@ -558,4 +558,26 @@ describe('OperationObserver (pinned behaviour)', () => {
       expect(w.snap.operation?.id).toBe(id);
     });
   });
+  it('a 202 without status_url is polled at startPath/id', async () => {
+    const env = setup(100);
+    // The same mock, but its 202 bodies leave `status_url` out (it is optional in the contract).
+    const client = createSenseiClient({
+      baseUrl: env.api.baseUrl,
+      apiKey: 'sk_test_pins',
+      shareAcrossTabs: false,
+      fetch: async (input, init) => {
+        const response = await env.api.fetch(input, init);
+        if (init?.method !== 'POST') return response;
+        const { status_url: _dropped, ...body } = (await response.json()) as Record<string, unknown>;
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      },
+    });
+    const observer = new OperationObserver(client, env.queryClient, createRetryPolicy(), { startPath: '/v1/migrations' });
+    cleanups.push(observer.subscribe(() => undefined));
+    const started = await observer.startAsync({ name: 'n' });
+    expect(started.status_url).toBeUndefined();
+    expect(observer.getSnapshot().statusUrl).toBe(`${env.api.baseUrl}/v1/migrations/${started.id}`);
+    await flush(1000);
+    expect(env.api.countRequests({ method: 'GET', path: `/v1/migrations/${started.id}` })).toBe(1);
+  });
 });
