@@ -42,9 +42,8 @@ const budgets = [
   // grouped counts, OperationProgress's labels (+1.0). Issue 16: usePaginatedList's server
   // snapshot (`readServer`) and back-to-page-1 on new params (+0.1). Issue 19: the event stream
   // paid for by dev warnings that now fold away in production (±0 on the whole entry). After
-  // the merge (+157 / +151 B): final failures wait for a panel to claim them before they may toast
-  // (a 'Gave up' toast flashed before the demo's panel in Chromium; since wave 2c they wait for
-  // React's commit instead of 100 ms, same size), focus recovery
+  // the merge (+157 / +151 B): final failures wait 100 ms for a panel to claim them before they
+  // may toast (a 'Gave up' toast flashed before the demo's panel in Chromium), focus recovery
   // for a link that loses its href, group titles counted in `locale`.
   // Lower them when a bundle shrinks; never raise one without saying why.
   { bundle: 'whole', zod: true, max: 43_830, target: 16 * KB, rule: 'ceiling 43.83 KB (target 16 KB)' },

@@ -115,6 +115,8 @@ type AnyQuery = Query<unknown, unknown, unknown, QueryKey>;
 type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
 
 const EMPTY: readonly RetryActivityEntry[] = Object.freeze([]);
+/** How long a final failure waits for a panel to claim it before it becomes a toast. */
+const FINAL_FAILURE_GRACE_MS = 100;
 const noop = () => {};
 
 /**
@@ -154,13 +156,9 @@ export class RetryActivityStore {
   #snapshot: readonly RetryActivityEntry[] = EMPTY;
   #disconnect: (() => void) | undefined;
   #emitScheduled = false;
-  /**
-   * Final failures held back from a toast until React commits the render that can claim them
-   * (see `committed`), by entry id: `true` once the listeners heard of them, after the query's
-   * observers did.
-   */
-  readonly #held = new Map<string, boolean>();
-  #reportsCommits = false;
+  /** Final failures still in their grace period (see FINAL_FAILURE_GRACE_MS), by entry id. */
+  readonly #graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #graceOver = new Set<string>();
 
   constructor(options: RetryActivityStoreOptions) {
     this.#queryClient = options.queryClient;
@@ -225,23 +223,6 @@ export class RetryActivityStore {
   };
 
   /**
-   * Says that React committed a render of these entries (`useRetryActivity` calls it in an
-   * effect, after every layout and passive effect of that commit has run). A final failure is no
-   * toast before then: the panel or boundary that renders it mounts in the same commit as the
-   * toaster that would show it, or earlier, and claims it there — so a "Gave up" toast never
-   * flashes up before the panel, with no guess at how long that render takes. A store that no
-   * one calls this on (no React) shows final failures at once.
-   */
-  committed = (): void => {
-    this.#reportsCommits = true;
-    let released = false;
-    for (const [id, heard] of this.#held) {
-      if (heard) released = this.#held.delete(id);
-    }
-    if (released) this.#resurface();
-  };
-
-  /**
    * Hides entries: a `retrying` one stays known (dismissed) until its episode ends — its final
    * failure shows again, its recovery does not — while `recovered` and `failed` ones are done.
    */
@@ -281,7 +262,8 @@ export class RetryActivityStore {
   #stop(): void {
     this.#disconnect?.();
     this.#disconnect = undefined;
-    this.#held.clear();
+    for (const id of [...this.#graceTimers.keys()]) this.#endGrace(id);
+    this.#graceOver.clear();
     this.#entries.clear();
     this.#queries.clear();
     this.#requests.clear();
@@ -416,8 +398,28 @@ export class RetryActivityStore {
     // Prefetches and refetches of data not on screen: nobody is looking at them.
     if (!this.#surfaces.backgroundToasts && request && 'queryHash' in request && request.getObserversCount() === 0) return 'none';
     if (entry.httpStatus === 429 && this.#surfaces.rateLimited !== 'toast') return 'none';
-    if (this.#held.has(entry.id)) return 'none';
+    if (entry.status === 'failed' && this.#inGrace(entry.id)) return 'none';
     return 'toast';
+  }
+
+  /**
+   * A final failure waits FINAL_FAILURE_GRACE_MS before it may become a toast: the panel that
+   * renders it claims it in a layout effect, but that render can come a frame after the store
+   * hears of the failure (measured: 11 ms in Chromium), and a "Gave up" toast must not flash
+   * up before the panel replaces it.
+   */
+  #inGrace(id: string): boolean {
+    if (this.#graceTimers.has(id)) return true;
+    if (this.#graceOver.has(id)) return false;
+    this.#graceTimers.set(
+      id,
+      setTimeout(() => {
+        this.#graceTimers.delete(id);
+        this.#graceOver.add(id);
+        this.#resurfaceOne(id);
+      }, FINAL_FAILURE_GRACE_MS),
+    );
+    return true;
   }
 
   /** A claim came or went: entries change where they show. Emitted at once, so no toast paints first. */
@@ -438,9 +440,8 @@ export class RetryActivityStore {
   }
 
   #set(input: RetryActivityEntry, emit = true): void {
-    // Newly failed: held until React commits (see `committed`); retried again: held again when it fails.
-    if (input.status !== 'failed') this.#held.delete(input.id);
-    else if (this.#reportsCommits && this.#entries.get(input.id)?.status !== 'failed') this.#held.set(input.id, false);
+    // A failure that is retried again gets a new grace period when it fails again.
+    if (input.status !== 'failed') this.#endGrace(input.id);
     const entry = { ...input, surface: 'toast' as ErrorSurface };
     entry.surface = this.#surfaceOf(entry);
     const existing = this.#entries.get(entry.id);
@@ -450,8 +451,14 @@ export class RetryActivityStore {
     else this.#snapshot = Object.freeze([...this.#entries.values()]);
   }
 
+  #endGrace(id: string): void {
+    clearTimeout(this.#graceTimers.get(id));
+    this.#graceTimers.delete(id);
+    this.#graceOver.delete(id);
+  }
+
   #delete(id: string, emit = true): void {
-    this.#held.delete(id);
+    this.#endGrace(id);
     this.#queries.delete(id);
     this.#requests.delete(id);
     if (!this.#entries.delete(id)) return;
@@ -464,12 +471,11 @@ export class RetryActivityStore {
     if (this.#emitScheduled) return;
     this.#emitScheduled = true;
     // Batched with TanStack's own notifications: several queries failing at once render once.
-    // One turn after them, so the components that render a failure are told of it first.
+    // One turn after them, so a panel that renders the failure has claimed it by then and no
+    // toast flashes up first.
     notifyManager.schedule(() =>
       notifyManager.schedule(() => {
-        // Held failures may show after the next commit now (a new snapshot makes that commit).
-        for (const id of this.#held.keys()) this.#held.set(id, true);
-        if (this.#emitScheduled || this.#held.size > 0) this.#emit();
+        if (this.#emitScheduled) this.#emit();
       }),
     );
   }

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { onePer } from '../core/onePer.js';
 import { RetryActivityStore, type RetryActivityEntry } from './RetryActivityStore.js';
 import { type SenseiContextValue, useSenseiContext } from './SenseiContext.js';
@@ -32,7 +32,5 @@ export function useRetryActivity(): UseRetryActivityResult {
   const context = useSenseiContext('useRetryActivity');
   const store = storeFor(context);
   const entries = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
-  // After this commit's effects, where the panels that render a failure have claimed it.
-  useEffect(() => store.committed(), [store, entries]);
   return useMemo(() => ({ entries, retryNow: store.retryNow, dismiss: store.dismiss }), [entries, store]);
 }

@@ -308,6 +308,8 @@ describe('SenseiToaster: the rate-limit gate', () => {
     await flush();
     await flush(1000);
     expect(h.api.countRequests(one)).toBe(2);
+    // A final failure waits 100 ms for a panel to claim it before it becomes a toast.
+    await flush(100);
     const failed = toast('failed')!;
     const again = within(failed).getByRole('button', { name: 'Try again at 15:00:01' });
     expect(again).toHaveAttribute('aria-disabled', 'true');
@@ -481,6 +483,8 @@ describe('SenseiToaster: a burst of 20 failures', () => {
       </h.wrapper>,
     );
     await flush(1000);
+    // A final failure waits 100 ms for a panel to claim it before it becomes a toast.
+    await flush(100);
     const failed = toast('failed')!;
     expect(failed).toHaveAttribute('data-count', '10');
     const copy = within(failed).getAllByRole('button', { name: 'Copy request ID' })[0]!;
@@ -500,6 +504,7 @@ describe('SenseiToaster: a burst of 20 failures', () => {
       </h.wrapper>,
     );
     await flush(1000);
+    await flush(100); // the final failures' grace for a panel to claim them
     expect(toasts().filter((node) => node.getAttribute('data-kind') === 'failed')).toHaveLength(1);
     expect(toast('failed')).toBe(failed);
     expect(failed).toHaveAttribute('data-count', '20');
