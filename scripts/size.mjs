@@ -45,9 +45,13 @@ const budgets = [
   // the merge (+157 / +151 B): final failures wait 100 ms for a panel to claim them before they
   // may toast (a 'Gave up' toast flashed before the demo's panel in Chromium), focus recovery
   // for a link that loses its href, group titles counted in `locale`.
+  // Raised once in wave 2d (+20 / +35 B, to 43,846 / 37,913 measured): on React 18 a 'Gave up'
+  // toast flashed before the panel that renders the failure, and useClaimError's layout effect
+  // warned in server renders; a final failure now also waits for React's commit after its
+  // 100 ms grace (RetryActivityStore.committed), after trimming the store's snapshot code.
   // Lower them when a bundle shrinks; never raise one without saying why.
-  { bundle: 'whole', zod: true, max: 43_830, target: 16 * KB, rule: 'ceiling 43.83 KB (target 16 KB)' },
-  { bundle: 'whole', zod: false, max: 37_880, target: 10 * KB, rule: 'ceiling 37.88 KB (target 10 KB)' },
+  { bundle: 'whole', zod: true, max: 43_850, target: 16 * KB, rule: 'ceiling 43.85 KB (target 16 KB)' },
+  { bundle: 'whole', zod: false, max: 37_915, target: 10 * KB, rule: 'ceiling 37.92 KB (target 10 KB)' },
   { bundle: 'core', zod: true, max: 21_620, target: 9 * KB, rule: 'ceiling 21.62 KB (target 9 KB)' },
   // Apps that use one feature, so a change elsewhere cannot grow them unnoticed. usePaginatedList
   // alone was 4,013 B: +80 for readServer and the page-1 reset (issue 16), +88 for `retried`

@@ -14,12 +14,5 @@ node -e "
 const r = require('react/package.json').version, d = require('react-dom/package.json').version;
 if (!r.startsWith('18.') || !d.startsWith('18.')) { console.error('React 18 did not install: react ' + r + ', react-dom ' + d); process.exit(1); }
 console.log('Unit suite on React ' + r + ' / react-dom ' + d);"
-# Known React 18 defects, left open (see the session note of 2026-12-03): on React 18.3 these
-# fail while React 19 passes them. Each is listed with why, so the rest of the suite still
-# guards React 18:
-# - a "Gave up" toast still flashes before an inline panel (issue 18, React 18 batching: the
-#   100 ms grace runs out inside one act; a commit-based hold fixed it but let the toast through
-#   in the demo under load in Chromium, e2e/surfaces.e2e.test.ts, so it was taken back);
-# - React 18 warns for useLayoutEffect in renderToString under jsdom: useClaimError (issue 18).
-KNOWN_REACT18='an inline panel that renders the final failure is its only surface|hydrates the server HTML of every hook and component without a mismatch'
-npx vitest run --project unit -t "^(?!.*(${KNOWN_REACT18})).*$"
+# No known React 18 defect is left out: the whole unit suite must pass on React 18.3 as well.
+npx vitest run --project unit

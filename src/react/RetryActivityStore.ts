@@ -115,7 +115,7 @@ type AnyQuery = Query<unknown, unknown, unknown, QueryKey>;
 type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
 
 const EMPTY: readonly RetryActivityEntry[] = Object.freeze([]);
-/** How long a final failure waits for a panel to claim it before it becomes a toast. */
+/** How long a final failure waits for a panel to claim it before it may become a toast (see `committed`). */
 const FINAL_FAILURE_GRACE_MS = 100;
 const noop = () => {};
 
@@ -156,9 +156,13 @@ export class RetryActivityStore {
   #snapshot: readonly RetryActivityEntry[] = EMPTY;
   #disconnect: (() => void) | undefined;
   #emitScheduled = false;
-  /** Final failures still in their grace period (see FINAL_FAILURE_GRACE_MS), by entry id. */
-  readonly #graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  readonly #graceOver = new Set<string>();
+  /**
+   * Final failures' grace (see `#inGrace`), by entry id: its timer while it runs, then `true`
+   * while it waits for React to commit a render (see `committed`), `false` once it is over.
+   */
+  readonly #grace = new Map<string, ReturnType<typeof setTimeout> | boolean>();
+  /** Whether React reports its commits here (`useRetryActivity` does); a store used without React does not wait for one. */
+  #reportsCommits = false;
 
   constructor(options: RetryActivityStoreOptions) {
     this.#queryClient = options.queryClient;
@@ -223,6 +227,26 @@ export class RetryActivityStore {
   };
 
   /**
+   * Says that React committed a render of `rendered` (a snapshot). `useRetryActivity` calls it
+   * in an effect, after every layout and passive effect of that commit: the panels and
+   * boundaries rendered in it have claimed their failures by then. A final failure becomes a
+   * toast only after its grace (100 ms) and a commit of the snapshot emitted when that grace
+   * ended — so a "Gave up" toast never shows before the panel that renders the failure, also
+   * when React holds renders back longer than the grace (React 18 inside `act`, a busy main
+   * thread). A store that is never told of a commit shows final failures after the grace alone.
+   */
+  committed = (rendered: readonly RetryActivityEntry[]): void => {
+    this.#reportsCommits = true;
+    // An older snapshot's commit says nothing of the render the grace's end asked for.
+    if (rendered !== this.#snapshot) return;
+    for (const [id, grace] of this.#grace) {
+      if (grace !== true) continue;
+      this.#grace.set(id, false);
+      this.#resurfaceOne(id);
+    }
+  };
+
+  /**
    * Hides entries: a `retrying` one stays known (dismissed) until its episode ends — its final
    * failure shows again, its recovery does not — while `recovered` and `failed` ones are done.
    */
@@ -262,8 +286,7 @@ export class RetryActivityStore {
   #stop(): void {
     this.#disconnect?.();
     this.#disconnect = undefined;
-    for (const id of [...this.#graceTimers.keys()]) this.#endGrace(id);
-    this.#graceOver.clear();
+    for (const id of [...this.#grace.keys()]) this.#endGrace(id);
     this.#entries.clear();
     this.#queries.clear();
     this.#requests.clear();
@@ -403,20 +426,20 @@ export class RetryActivityStore {
   }
 
   /**
-   * A final failure waits FINAL_FAILURE_GRACE_MS before it may become a toast: the panel that
-   * renders it claims it in a layout effect, but that render can come a frame after the store
-   * hears of the failure (measured: 11 ms in Chromium), and a "Gave up" toast must not flash
-   * up before the panel replaces it.
+   * A final failure waits FINAL_FAILURE_GRACE_MS, then for React's next commit, before it may
+   * become a toast: the panel that renders it claims it in an effect, that render can come a
+   * frame after the store hears of the failure (measured: 11 ms in Chromium), and React may hold
+   * it back longer still. A "Gave up" toast must not flash up before the panel replaces it.
    */
   #inGrace(id: string): boolean {
-    if (this.#graceTimers.has(id)) return true;
-    if (this.#graceOver.has(id)) return false;
-    this.#graceTimers.set(
+    const grace = this.#grace.get(id);
+    if (grace !== undefined) return grace !== false;
+    this.#grace.set(
       id,
       setTimeout(() => {
-        this.#graceTimers.delete(id);
-        this.#graceOver.add(id);
-        this.#resurfaceOne(id);
+        // Without React reporting commits the grace is over; with it, it waits for one.
+        this.#grace.set(id, this.#reportsCommits);
+        this.#emit(); // a new snapshot, so React commits a render that `committed` hears of
       }, FINAL_FAILURE_GRACE_MS),
     );
     return true;
@@ -447,28 +470,26 @@ export class RetryActivityStore {
     const existing = this.#entries.get(entry.id);
     if (existing && sameEntry(existing, entry)) return;
     this.#entries.set(entry.id, Object.freeze(entry));
-    if (emit) this.#changed();
-    else this.#snapshot = Object.freeze([...this.#entries.values()]);
+    this.#changed(emit);
   }
 
   #endGrace(id: string): void {
-    clearTimeout(this.#graceTimers.get(id));
-    this.#graceTimers.delete(id);
-    this.#graceOver.delete(id);
+    const grace = this.#grace.get(id);
+    if (typeof grace !== 'boolean') clearTimeout(grace);
+    this.#grace.delete(id);
   }
 
   #delete(id: string, emit = true): void {
     this.#endGrace(id);
     this.#queries.delete(id);
     this.#requests.delete(id);
-    if (!this.#entries.delete(id)) return;
-    if (emit) this.#changed();
-    else this.#snapshot = Object.freeze([...this.#entries.values()]);
+    if (this.#entries.delete(id)) this.#changed(emit);
   }
 
-  #changed(): void {
+  /** A new snapshot; listeners hear of it soon (`emit`), or the caller emits it itself. */
+  #changed(emit: boolean): void {
     this.#snapshot = Object.freeze([...this.#entries.values()]);
-    if (this.#emitScheduled) return;
+    if (!emit || this.#emitScheduled) return;
     this.#emitScheduled = true;
     // Batched with TanStack's own notifications: several queries failing at once render once.
     // One turn after them, so a panel that renders the failure has claimed it by then and no
@@ -483,7 +504,7 @@ export class RetryActivityStore {
   #emit(): void {
     this.#emitScheduled = false;
     for (const id of [...this.#entries.keys()]) this.#resurfaceOne(id, false);
-    this.#snapshot = Object.freeze([...this.#entries.values()]);
+    this.#changed(false);
     for (const listener of [...this.#listeners]) listener();
   }
 }

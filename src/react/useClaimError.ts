@@ -1,5 +1,5 @@
 'use client';
-import { useContext, useEffect, useLayoutEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { errorClaimsFor } from './ErrorClaims.js';
 import { SenseiContext } from './SenseiContext.js';
 
@@ -13,8 +13,8 @@ import { SenseiContext } from './SenseiContext.js';
 export function useClaimError(error: unknown): void {
   const context = useContext(SenseiContext);
   const claims = context && errorClaimsFor(context.queryClient);
-  // Before paint, so a toast for the same failure never shows first. Chosen here, not at import:
-  // importing the library touches no browser global; the server (no layout effects) runs neither.
-  const useBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect;
-  useBeforePaint(() => claims?.claim(error), [claims, error]);
+  // A passive effect is soon enough: a final failure becomes a toast only after a commit's
+  // passive effects (`RetryActivityStore.committed`). No layout effect, which React 18 warns
+  // about in a server render whenever `document` exists (jsdom, or a DOM shim).
+  useEffect(() => claims?.claim(error), [claims, error]);
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { onePer } from '../core/onePer.js';
 import { RetryActivityStore, type RetryActivityEntry } from './RetryActivityStore.js';
 import { type SenseiContextValue, useSenseiContext } from './SenseiContext.js';
@@ -32,5 +32,7 @@ export function useRetryActivity(): UseRetryActivityResult {
   const context = useSenseiContext('useRetryActivity');
   const store = storeFor(context);
   const entries = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
+  // After this commit's effects, where the panels that render a failure have claimed it.
+  useEffect(() => store.committed(entries), [store, entries]);
   return useMemo(() => ({ entries, retryNow: store.retryNow, dismiss: store.dismiss }), [entries, store]);
 }

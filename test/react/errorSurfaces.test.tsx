@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SenseiErrorBoundary } from '../../src/components/SenseiErrorBoundary.js';
 import { SenseiErrorPanel } from '../../src/components/SenseiErrorPanel.js';
 import { SenseiToaster } from '../../src/components/SenseiToaster.js';
+import { createRetryPolicy } from '../../src/core/retryPolicy.js';
 import { senseiQueries } from '../../src/core/senseiQueries.js';
+import { RetryActivityStore } from '../../src/react/RetryActivityStore.js';
 import { senseiThrowOnError } from '../../src/react/senseiThrowOnError.js';
 import { useSenseiQuery } from '../../src/react/useSenseiQuery.js';
 import { createHarness } from './senseiTestHarness.js';
@@ -116,6 +118,9 @@ describe('where a failure shows (the provider rule)', () => {
         <SenseiToaster />
       </h.wrapper>,
     );
+    // Its own step, so React 18 (which renders once per act) renders the retrying state too.
+    await flush();
+    expect(toasts()).toHaveLength(1); // retrying: nothing else shows it yet
     await flush(5000);
     expect(screen.getByRole('heading', { name: 'Service unavailable' })).toBeInTheDocument();
     expect(toasts()).toHaveLength(0);
@@ -135,6 +140,36 @@ describe('where a failure shows (the provider rule)', () => {
     await flush(5000);
     expect(toasts()).toHaveLength(1);
     expect(document.querySelector('[data-slot="toast"][data-kind="failed"]')).toHaveTextContent('Service unavailable (503)');
+  });
+
+  it('a final failure toasts only once React committed a render after its grace, also when React holds renders back', async () => {
+    const h = createHarness({ api: { scenario: { error: { status: 503, retryAfterSeconds: 1 } } } });
+    const store = new RetryActivityStore({ queryClient: h.queryClient, retryPolicy: createRetryPolicy(1), surfaces: { backgroundToasts: true } });
+    const unsubscribe = store.subscribe(() => {});
+    store.committed(store.getSnapshot()); // React reports its commits, as useRetryActivity does
+    void h.queryClient.prefetchQuery(senseiQueries(h.client, { retry: 1 }).resource({ path: PATH }));
+    await flush(1000);
+    const beforeGraceEnded = store.getSnapshot();
+    await flush(4000); // the grace is long over, but no render has been committed since
+    expect(h.api.countRequests({ path: PATH })).toBe(2);
+    const surfaces = () => store.getSnapshot().map(({ status, surface }) => ({ status, surface }));
+    expect(surfaces()).toEqual([{ status: 'failed', surface: 'none' }]);
+    store.committed(beforeGraceEnded); // a commit of an older snapshot: a panel may still be on its way
+    expect(surfaces()).toEqual([{ status: 'failed', surface: 'none' }]);
+    store.committed(store.getSnapshot());
+    expect(surfaces()).toEqual([{ status: 'failed', surface: 'toast' }]);
+    unsubscribe();
+  });
+
+  it('a store used without React (no commits reported) gives a final failure its toast surface after the grace alone', async () => {
+    const h = createHarness({ api: { scenario: { error: { status: 503, retryAfterSeconds: 1 } } } });
+    const store = new RetryActivityStore({ queryClient: h.queryClient, retryPolicy: createRetryPolicy(1), surfaces: { backgroundToasts: true } });
+    const unsubscribe = store.subscribe(() => {});
+    void h.queryClient.prefetchQuery(senseiQueries(h.client, { retry: 1 }).resource({ path: PATH }));
+    await flush(5000);
+    expect(h.api.countRequests({ path: PATH })).toBe(2);
+    expect(store.getSnapshot().map(({ status, surface }) => ({ status, surface }))).toEqual([{ status: 'failed', surface: 'toast' }]);
+    unsubscribe();
   });
 
   it('a prefetch nobody looks at never toasts; the same query toasts once a component shows it', async () => {
