@@ -127,7 +127,9 @@ export function leadAcrossTabs(
     };
   } else {
     // Older tabs win: a tab that just joined steps down as soon as it hears an older leader.
-    const rank = timers.now() + electors / 1e6;
+    // Candidates that joined in the same millisecond are ordered by id: a fraction added to the
+    // time to tell them apart is lost at today's timestamps, and with equal ranks both stepped down.
+    const rank = timers.now();
     let leaderSeenAt = -Infinity;
     let beat: unknown;
     const post = (type: 'beat' | 'resign') => channel.postMessage({ type, id, rank } satisfies Message);
@@ -158,7 +160,7 @@ export function leadAcrossTabs(
         }
         return;
       }
-      if (leads && message.rank > rank) {
+      if (leads && (message.rank > rank || (message.rank === rank && message.id > id))) {
         post('beat'); // We are older: tell the newcomer at once.
         return;
       }

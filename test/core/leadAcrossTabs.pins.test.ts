@@ -336,3 +336,19 @@ describe('leadAcrossTabs in a browser document (no Web Locks)', () => {
     expect([document.listeners, window.listeners]).toEqual([{ visibilitychange: 0 }, { pagehide: 0 }]);
   });
 });
+
+describe('leadAcrossTabs with BroadcastChannel election: ties', () => {
+  it('of two tabs opened at the same instant, one leads and keeps leading', async () => {
+    vi.setSystemTime(new Date('2026-12-03T14:00:00.000Z')); // a timestamp of today's size
+    const origin = createFakeOrigin({ locks: false });
+    const a = elect(origin.openTab());
+    const b = elect(origin.openTab()); // same millisecond
+    await flush(HEARTBEAT_MS * 10);
+    expect(leaders(a, b).filter(Boolean)).toHaveLength(1);
+    // Whoever stepped down did so once, at the start, and never led again.
+    expect([...a.calls, ...b.calls].filter(Boolean)).toHaveLength(2);
+    expect(a.calls.at(-1) === true || b.calls.at(-1) === true).toBe(true);
+    a.leadership.stop();
+    b.leadership.stop();
+  });
+});
