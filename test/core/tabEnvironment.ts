@@ -62,7 +62,7 @@ export interface FakeTab {
 }
 
 /** Tabs of one origin sharing BroadcastChannels (and Web Locks when `locks` is true). */
-export function createFakeOrigin({ locks }: { locks: boolean }) {
+export function createFakeOrigin({ locks, latencyMs = 0 }: { locks: boolean; /** Delivery delay of a message between tabs (default: one microtask). */ latencyMs?: number }) {
   const channels = new Set<FakeChannel>();
   const lockManager = locks ? new FakeLocks() : undefined;
   let tabs = 0;
@@ -85,7 +85,11 @@ export function createFakeOrigin({ locks }: { locks: boolean }) {
               const data: unknown = structuredClone(message);
               for (const other of channels) {
                 // Like browsers: every other channel object of that name, in any tab, this one excepted.
-                if (other !== channel && other.name === name) queueMicrotask(() => other.onmessage?.({ data } as MessageEvent));
+                if (other !== channel && other.name === name) {
+                  const deliver = () => other.onmessage?.({ data } as MessageEvent);
+                  if (latencyMs > 0) setTimeout(deliver, latencyMs);
+                  else queueMicrotask(deliver);
+                }
               }
             },
             close: () => channels.delete(channel),
