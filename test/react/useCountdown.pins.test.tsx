@@ -47,3 +47,11 @@ describe('useCountdown: a target that arrives later starts ticking', () => {
     expect(view.result.current).toBe(0);
   });
 });
+
+describe('useCountdown: an invalid date as target', () => {
+  it('is 0 for a NaN target (e.g. Date.parse of a bad string) instead of re-rendering forever', () => {
+    vi.useFakeTimers({ now: 0 });
+    expect(renderCountdown(Date.parse('not a date')).result.current).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
