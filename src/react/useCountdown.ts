@@ -26,8 +26,10 @@ export function useCountdown(target: number | undefined, options: UseCountdownOp
   const clockNow = () => ({ target, now: timers.now() });
   // `now` is state so that render stays pure; it is refreshed when the target changes.
   const [clock, setClock] = useState(clockNow);
-  if (clock.target !== target) setClock(clockNow());
-  const now = clock.target === target ? clock.now : timers.now();
+  // Object.is: a NaN target (an invalid date) never equals itself and would re-render forever.
+  // React discards this render and re-runs it with the new clock, so `clock.now` is never stale.
+  if (!Object.is(clock.target, target)) setClock(clockNow());
+  const now = clock.now;
 
   useEffect(() => {
     if (!active) return;
