@@ -1,0 +1,291 @@
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { senseiQueries } from '../../src/core/senseiQueries.js';
+import type { PageUrlState, PageUrlSync } from '../../src/react/createLocationPageSync.js';
+import { usePaginatedList } from '../../src/react/usePaginatedList.js';
+import { createHarness } from './senseiTestHarness.js';
+
+const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
+const lists = { method: 'GET', path: '/v1/migrations' } as const;
+const path = '/v1/migrations';
+
+/** A router adapter kept in memory: what was written, and a way to move the URL. */
+function memorySync(initial: { page?: number; perPage?: number } = {}) {
+  let state: PageUrlState = { page: initial.page, perPage: initial.perPage };
+  const listeners = new Set<() => void>();
+  const writes: { page?: number; perPage?: number; replace?: boolean }[] = [];
+  const sync: PageUrlSync = {
+    read: () => state,
+    write: (next, opts) => {
+      writes.push({ ...next, replace: opts?.replace });
+      state = next;
+      listeners.forEach((l) => l());
+    },
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return { sync, writes };
+}
+
+describe('usePaginatedList pins', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  describe('moving between pages', () => {
+    it('nextPage on the last page stays there and tells nobody', async () => {
+      const h = createHarness();
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, defaultPage: 3, prefetchNext: false, onPageChange }), {
+        wrapper: h.wrapper,
+      });
+      await flush();
+      expect(result.current.pagination?.has_next).toBe(false);
+      act(() => result.current.nextPage());
+      await flush();
+      expect(result.current.page).toBe(3);
+      expect(onPageChange).not.toHaveBeenCalled();
+      expect(h.api.countRequests(lists)).toBe(1);
+    });
+
+    it('nextPage before the first page arrives still moves on', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
+      const { result } = renderHook(() => usePaginatedList({ path, prefetchNext: false }), { wrapper: h.wrapper });
+      act(() => result.current.nextPage());
+      expect(result.current.page).toBe(2);
+    });
+
+    it('prevPage on page 1 does nothing, even before the list is known', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, prefetchNext: false, onPageChange }), { wrapper: h.wrapper });
+      act(() => result.current.prevPage());
+      expect(result.current.page).toBe(1);
+      await flush(250);
+      act(() => result.current.prevPage());
+      await flush();
+      expect(result.current.page).toBe(1);
+      expect(onPageChange).not.toHaveBeenCalled();
+    });
+
+    it('prevPage from page 2 goes to page 1', async () => {
+      const h = createHarness();
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, defaultPage: 2, prefetchNext: false, onPageChange }), {
+        wrapper: h.wrapper,
+      });
+      await flush();
+      act(() => result.current.prevPage());
+      expect(result.current.page).toBe(1);
+      expect(onPageChange).toHaveBeenCalledWith(1);
+    });
+
+    it('setPage past the end lands on the last page once the total is known', async () => {
+      const h = createHarness();
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, prefetchNext: false, onPageChange }), { wrapper: h.wrapper });
+      await flush();
+      act(() => result.current.setPage(10));
+      expect(result.current.page).toBe(3);
+      expect(onPageChange).toHaveBeenCalledTimes(1);
+      expect(onPageChange).toHaveBeenCalledWith(3);
+    });
+
+    it('setPage before the total is known takes a whole page as asked', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
+      const { result } = renderHook(() => usePaginatedList({ path, prefetchNext: false }), { wrapper: h.wrapper });
+      act(() => result.current.setPage(7.6));
+      expect(result.current.page).toBe(7);
+    });
+
+    it('setPage to the page on screen neither fetches nor calls onPageChange', async () => {
+      const h = createHarness();
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, defaultPage: 2, prefetchNext: false, onPageChange }), {
+        wrapper: h.wrapper,
+      });
+      await flush();
+      act(() => result.current.setPage(2));
+      await flush();
+      expect(onPageChange).not.toHaveBeenCalled();
+      expect(h.api.countRequests(lists)).toBe(1);
+    });
+
+    it('a controlled page only asks the parent to change it', async () => {
+      const h = createHarness();
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, page: 1, prefetchNext: false, onPageChange }), { wrapper: h.wrapper });
+      await flush();
+      act(() => result.current.setPage(2));
+      await flush();
+      expect(onPageChange).toHaveBeenCalledWith(2);
+      expect(result.current.page).toBe(1);
+      expect(h.api.countRequests(lists)).toBe(1);
+    });
+  });
+
+  describe('per page', () => {
+    it('setPerPage to the current value changes nothing', async () => {
+      const h = createHarness();
+      const onPerPageChange = vi.fn();
+      const onPageChange = vi.fn();
+      const { result } = renderHook(
+        () => usePaginatedList({ path, defaultPerPage: 25, prefetchNext: false, onPerPageChange, onPageChange }),
+        { wrapper: h.wrapper },
+      );
+      await flush();
+      act(() => result.current.setPerPage(25));
+      await flush();
+      expect(onPerPageChange).not.toHaveBeenCalled();
+      expect(onPageChange).not.toHaveBeenCalled();
+      expect(h.api.countRequests(lists)).toBe(1);
+    });
+
+    it('a controlled perPage only asks the parent to change it', async () => {
+      const h = createHarness();
+      const onPerPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, perPage: 25, prefetchNext: false, onPerPageChange }), {
+        wrapper: h.wrapper,
+      });
+      await flush();
+      act(() => result.current.setPerPage(10));
+      await flush();
+      expect(onPerPageChange).toHaveBeenCalledWith(10);
+      expect(result.current.perPage).toBe(25);
+      expect(h.api.requests.map((r) => r.searchParams.get('per_page'))).toEqual(['25']);
+    });
+
+    it('with the API default, setPerPage keeps the first item in view using the served per_page', async () => {
+      const h = createHarness();
+      const { result } = renderHook(() => usePaginatedList({ path, defaultPage: 3, prefetchNext: false }), { wrapper: h.wrapper });
+      await flush();
+      expect(result.current.pagination?.per_page).toBe(50);
+      // First item of page 3 at 50 is item 101: page 5 at 25.
+      act(() => result.current.setPerPage(25));
+      expect(result.current.perPage).toBe(25);
+      expect(result.current.page).toBe(5);
+    });
+
+    it('setPerPage in the URL writes the per-page even when the page stays', async () => {
+      const h = createHarness();
+      const { sync, writes } = memorySync({ page: 1, perPage: 50 });
+      const { result } = renderHook(() => usePaginatedList({ path, urlSync: sync, prefetchNext: false }), { wrapper: h.wrapper });
+      await flush();
+      act(() => result.current.setPerPage(25));
+      expect(writes).toEqual([{ page: 1, perPage: 25, replace: false }]);
+      expect(result.current.perPage).toBe(25);
+      await flush();
+      expect(h.api.requests.map((r) => r.searchParams.get('per_page'))).toEqual(['50', '25']);
+    });
+
+    it('a page change in the URL does not touch the local per-page', async () => {
+      const h = createHarness();
+      const { sync } = memorySync({ page: 1, perPage: 50 });
+      const { result, rerender } = renderHook((p: { urlSync: PageUrlSync | false }) => usePaginatedList({ path, prefetchNext: false, ...p }), {
+        wrapper: h.wrapper,
+        initialProps: { urlSync: sync as PageUrlSync | false },
+      });
+      await flush();
+      act(() => result.current.setPerPage(10));
+      // Leaving URL sync: the local per-page was never written by the URL-synced list.
+      rerender({ urlSync: false });
+      expect(result.current.perPage).toBeUndefined();
+    });
+  });
+
+  describe('URL sync', () => {
+    it('a controlled page ignores the URL', async () => {
+      const h = createHarness();
+      const { sync, writes } = memorySync({ page: 3 });
+      const onPageChange = vi.fn();
+      const { result } = renderHook(() => usePaginatedList({ path, page: 1, urlSync: sync, prefetchNext: false, onPageChange }), {
+        wrapper: h.wrapper,
+      });
+      await flush();
+      expect(result.current.page).toBe(1);
+      act(() => result.current.setPage(2));
+      expect(writes).toEqual([]);
+      expect(onPageChange).toHaveBeenCalledWith(2);
+    });
+
+    it('a clamp after deletions replaces the URL entry once', async () => {
+      const h = createHarness();
+      h.api.deleteItems(60);
+      const { sync, writes } = memorySync({ page: 3 });
+      const { result } = renderHook(() => usePaginatedList({ path, urlSync: sync, prefetchNext: false }), { wrapper: h.wrapper });
+      await flush();
+      await flush();
+      expect(result.current.page).toBe(2);
+      expect(writes).toEqual([{ page: 2, perPage: undefined, replace: true }]);
+    });
+  });
+
+  describe('prefetch', () => {
+    it('does not prefetch while the previous page is still the placeholder', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
+      const { result } = renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
+      await flush(250); // page 1
+      await flush(250); // page 2 prefetched
+      act(() => result.current.setPage(3));
+      await flush(0);
+      // Page 3 is loading; page 4 waits for it.
+      expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2', '3']);
+      await flush(250);
+      await flush(0);
+      expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2', '3']);
+    });
+
+    it('sends the next page with the retry policy of the provider', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 10 } } } });
+      const { result } = renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
+      await flush(20);
+      await flush(20);
+      const retry = h.queryClient.getQueryCache().find({ queryKey: senseiQueries(h.client).list({ path, page: 2 }).queryKey, exact: true })
+        ?.options.retry;
+      expect(typeof retry).toBe('function');
+      expect(result.current.page).toBe(1);
+    });
+
+    it('a prefetch still in flight is cancelled when the list unmounts', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
+      const { unmount } = renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
+      await flush(250);
+      expect(h.api.countRequests(lists)).toBe(2);
+      const key = senseiQueries(h.client).list({ path, page: 2 }).queryKey;
+      expect(h.queryClient.getQueryState(key)?.fetchStatus).toBe('fetching');
+      unmount();
+      await flush(0);
+      expect(h.queryClient.getQueryState(key)?.fetchStatus).toBe('idle');
+      await flush(300);
+      expect(h.queryClient.getQueryState(key)?.data).toBeUndefined();
+      // Page 1 is kept: only the exact prefetched page is cancelled.
+      expect(h.queryClient.getQueryState(senseiQueries(h.client).list({ path, page: 1 }).queryKey)?.data).toBeDefined();
+    });
+
+    it('a prefetch another list shows is left to finish', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
+      const first = renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
+      await flush(250); // page 1 shown, page 2 prefetch starts
+      const second = renderHook(() => usePaginatedList<{ id: string }>({ path, defaultPage: 2, prefetchNext: false }), { wrapper: h.wrapper });
+      first.unmount();
+      await flush(250);
+      expect(second.result.current.pagination?.page).toBe(2);
+      expect(second.result.current.items).toHaveLength(50);
+    });
+
+    it('a finished prefetch stays in the cache after unmount', async () => {
+      const h = createHarness();
+      const { unmount } = renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
+      await flush();
+      await flush();
+      unmount();
+      await flush();
+      expect(h.queryClient.getQueryState(senseiQueries(h.client).list({ path, page: 2 }).queryKey)?.data).toBeDefined();
+    });
+  });
+});
