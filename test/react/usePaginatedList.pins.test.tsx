@@ -235,9 +235,6 @@ describe('usePaginatedList pins', () => {
       await flush(0);
       // Page 3 is loading; page 4 waits for it.
       expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2', '3']);
-      await flush(250);
-      await flush(0);
-      expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2', '3']);
     });
 
     it('sends the next page with the retry policy of the provider', async () => {
@@ -286,6 +283,104 @@ describe('usePaginatedList pins', () => {
       unmount();
       await flush();
       expect(h.queryClient.getQueryState(senseiQueries(h.client).list({ path, page: 2 }).queryKey)?.data).toBeDefined();
+    });
+  });
+  describe('control handed back to the list', () => {
+    it('a page the parent controlled leaves the list its own page', async () => {
+      const h = createHarness();
+      const { result, rerender } = renderHook((p: { page?: number }) => usePaginatedList({ path, prefetchNext: false, ...p }), {
+        wrapper: h.wrapper,
+        initialProps: { page: 1 } as { page?: number },
+      });
+      await flush();
+      act(() => result.current.setPage(2));
+      rerender({});
+      expect(result.current.page).toBe(1);
+    });
+
+    it('a per-page the parent controlled leaves the list its own per-page', async () => {
+      const h = createHarness();
+      const { result, rerender } = renderHook((p: { perPage?: number }) => usePaginatedList({ path, prefetchNext: false, ...p }), {
+        wrapper: h.wrapper,
+        initialProps: { perPage: 25 } as { perPage?: number },
+      });
+      await flush();
+      act(() => result.current.setPerPage(10));
+      rerender({});
+      expect(result.current.perPage).toBeUndefined();
+    });
+
+    it('new params while the parent controlled the page do not send the list back to page 1 later', async () => {
+      const h = createHarness();
+      const { result, rerender } = renderHook(
+        (p: { page?: number; params?: { status: string } }) => usePaginatedList({ path, defaultPage: 2, prefetchNext: false, ...p }),
+        { wrapper: h.wrapper, initialProps: { page: 2 } as { page?: number; params?: { status: string } } },
+      );
+      await flush();
+      rerender({ page: 2, params: { status: 'completed' } });
+      expect(result.current.page).toBe(2);
+      rerender({ params: { status: 'completed' } });
+      expect(result.current.page).toBe(2);
+    });
+  });
+
+  describe('URL sync, more', () => {
+    it('a controlled page takes no per-page from the URL either', async () => {
+      const h = createHarness();
+      const { sync } = memorySync({ page: 3, perPage: 10 });
+      const { result } = renderHook(() => usePaginatedList({ path, page: 1, urlSync: sync, prefetchNext: false }), { wrapper: h.wrapper });
+      await flush();
+      expect(result.current.perPage).toBeUndefined();
+      expect(h.api.requests[0]?.searchParams.get('per_page')).toBeNull();
+    });
+
+    it('setPage to the page in the URL writes nothing', async () => {
+      const h = createHarness();
+      const { sync, writes } = memorySync({ page: 2, perPage: 25 });
+      const { result } = renderHook(() => usePaginatedList({ path, urlSync: sync, prefetchNext: false }), { wrapper: h.wrapper });
+      await flush();
+      act(() => result.current.setPage(2));
+      expect(writes).toEqual([]);
+    });
+
+    it('a per-page change in the URL does not report a page change', async () => {
+      const h = createHarness();
+      const onPageChange = vi.fn();
+      const { sync } = memorySync({ page: 1, perPage: 50 });
+      const { result } = renderHook(() => usePaginatedList({ path, urlSync: sync, prefetchNext: false, onPageChange }), {
+        wrapper: h.wrapper,
+      });
+      await flush();
+      act(() => result.current.setPerPage(25));
+      expect(onPageChange).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('retries and placeholders', () => {
+    it('uses the provider retry policy: retry 0 shows the first failure', async () => {
+      const h = createHarness({ api: { scenario: { flaky: { sequence: [503, 200] } } }, provider: { retry: 0 } });
+      const { result } = renderHook(() => usePaginatedList({ path, prefetchNext: false }), { wrapper: h.wrapper });
+      await flush();
+      await flush(5_000);
+      expect(result.current.isError).toBe(true);
+      expect(h.api.countRequests(lists)).toBe(1);
+    });
+
+    it('a disabled list showing the previous page as placeholder prefetches nothing', async () => {
+      const h = createHarness();
+      const { result, rerender } = renderHook((p: { enabled: boolean }) => usePaginatedList({ path, ...p }), {
+        wrapper: h.wrapper,
+        initialProps: { enabled: true },
+      });
+      await flush();
+      await flush();
+      expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2']);
+      rerender({ enabled: false });
+      act(() => result.current.setPage(3));
+      await flush();
+      await flush();
+      expect(result.current.isPlaceholderData).toBe(true);
+      expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2']);
     });
   });
 });
