@@ -1,6 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useInfiniteList } from '../../src/react/useInfiniteList.js';
+import { createMockSenseiApi } from '../../src/testing/index.js';
 import { createHarness } from './senseiTestHarness.js';
 
 const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -62,5 +63,31 @@ describe('useInfiniteList pins', () => {
     await flush();
     expect(h.api.countRequests(lists)).toBe(1);
     expect(result.current.items).toHaveLength(30);
+  });
+  it('a prefetch another component still shows the list for runs on after one unmounts', async () => {
+    const api = createMockSenseiApi({ scenario: { slow: { latencyMs: 500, match: lists } } });
+    const signals: AbortSignal[] = [];
+    const h = createHarness({
+      existingApi: api,
+      client: {
+        fetch: (input, init) => {
+          if (init?.signal) signals.push(init.signal);
+          return api.fetch(input, init);
+        },
+      },
+    });
+    const first = renderHook(() => useInfiniteList({ path }), { wrapper: h.wrapper });
+    const second = renderHook(() => useInfiniteList({ path }), { wrapper: h.wrapper });
+    await flush(500);
+    await flush(10);
+    expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2']);
+    first.unmount();
+    expect(signals[1]?.aborted).toBe(false);
+    await flush(500);
+    act(() => second.result.current.fetchNextPage());
+    await flush();
+    expect(second.result.current.loaded).toBe(100);
+    // Page 2 came from the prefetch: it was asked for once.
+    expect(h.api.requests.filter((r) => r.searchParams.get('page') === '2')).toHaveLength(1);
   });
 });
