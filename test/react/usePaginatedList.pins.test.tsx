@@ -1,4 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { senseiQueries } from '../../src/core/senseiQueries.js';
 import type { PageUrlState, PageUrlSync } from '../../src/react/createLocationPageSync.js';
@@ -381,6 +382,23 @@ describe('usePaginatedList pins', () => {
       await flush();
       expect(result.current.isPlaceholderData).toBe(true);
       expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1', '2']);
+    });
+  });
+  describe('server render', () => {
+    it('renders the page and per-page the router reads for the server', () => {
+      const h = createHarness();
+      const state = { page: 3, perPage: 25 };
+      const sync: PageUrlSync = { read: () => ({ page: 1, perPage: 10 }), readServer: () => state, write: () => {}, subscribe: () => () => {} };
+      function Probe() {
+        const list = usePaginatedList({ path, urlSync: sync, prefetchNext: false });
+        return <p>{`page ${list.page} per ${list.perPage}`}</p>;
+      }
+      const html = renderToString(
+        <h.wrapper>
+          <Probe />
+        </h.wrapper>,
+      );
+      expect(html).toContain('page 3 per 25');
     });
   });
 });
