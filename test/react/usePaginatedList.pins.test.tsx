@@ -249,6 +249,19 @@ describe('usePaginatedList pins', () => {
       expect(result.current.page).toBe(1);
     });
 
+    it('skips the prefetch while the rate-limit gate is closed, even with requests left', async () => {
+      const h = createHarness({ api: { scenario: { slow: { latencyMs: 100 } } } });
+      renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
+      await flush(10);
+      // Another tab saw a Retry-After: the gate stays closed for 2 s, with 500 requests left.
+      act(() => h.client.rateLimit.merge({ limit: 1000, remaining: 500, resetAt: undefined, retryAt: Date.now() + 2_000 }));
+      await flush(150);
+      expect(h.client.rateLimit.getSnapshot().isLimited).toBe(true);
+      await flush(3_000);
+      await flush(200);
+      expect(h.api.requests.map((r) => r.searchParams.get('page'))).toEqual(['1']);
+    });
+
     it('a prefetch still in flight is cancelled when the list unmounts', async () => {
       const h = createHarness({ api: { scenario: { slow: { latencyMs: 200 } } } });
       const { unmount } = renderHook(() => usePaginatedList({ path }), { wrapper: h.wrapper });
