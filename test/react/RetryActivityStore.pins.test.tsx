@@ -1,9 +1,11 @@
-import { MutationObserver, QueryObserver } from '@tanstack/react-query';
+import { MutationObserver, onlineManager, QueryObserver } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ErrorCatalog } from '../../src/core/errorCatalog.js';
 import { createRetryPolicy } from '../../src/core/retryPolicy.js';
 import { senseiQueries } from '../../src/core/senseiQueries.js';
 import { type ErrorSurfaceOptions, RetryActivityStore } from '../../src/react/RetryActivityStore.js';
+import { errorClaimsFor } from '../../src/react/ErrorClaims.js';
 import { createHarness } from './senseiTestHarness.js';
 
 // The store as a caller uses it (subscribe, getSnapshot, retryNow, dismiss, committed), over a
@@ -13,11 +15,12 @@ const flush = (ms = 0) => act(() => vi.advanceTimersByTimeAsync(ms));
 const PATH = '/v1/migrations/mig_000001';
 const MUTATION_PATH = '/v1/migrations/mig_000002';
 
-function setup(options: { surfaces?: ErrorSurfaceOptions; status?: number } = {}) {
-  const h = createHarness({ api: { scenario: { error: { status: options.status ?? 503, retryAfterSeconds: 1 } } } });
+function setup(options: { surfaces?: ErrorSurfaceOptions; status?: number; errorCatalog?: ErrorCatalog } = {}) {
+  const h = createHarness({ api: { scenario: { error: { status: options.status ?? 503, retryAfterSeconds: 1, code: 'E9999' } } } });
   const store = new RetryActivityStore({
     queryClient: h.queryClient,
     retryPolicy: createRetryPolicy(1),
+    errorCatalog: options.errorCatalog,
     surfaces: options.surfaces ?? { backgroundToasts: true },
   });
   const listener = vi.fn();
@@ -372,6 +375,168 @@ describe('subscribers', () => {
     await flush(10);
     expect(s.store.getSnapshot()).toHaveLength(1);
     expect(s.store.getServerSnapshot()).toEqual([]);
+    s.unsubscribe();
+  });
+});
+
+describe('retryNow on a query that waits to retry', () => {
+  it('sends the next attempt at once, marks it retryingNow, and ignores a second click', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    const [entry] = s.store.getSnapshot();
+    expect(entry).toMatchObject({ status: 'retrying', waiting: 'retry', retryingNow: false, canRetryNow: true });
+    expect(s.requests()).toBe(1);
+    s.h.api.setScenario({ error: undefined });
+    void s.store.retryNow(entry!);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'retrying', retryingNow: true });
+    void s.store.retryNow(entry!.id);
+    await flush(10);
+    expect(s.requests()).toBe(2);
+    await flush(2000);
+    expect(s.requests()).toBe(2); // the scheduled retry sent nothing more
+    expect(s.statuses()).toEqual([{ kind: 'query', status: 'recovered' }]);
+    s.unsubscribe();
+  });
+
+  it('a query that has data is refetched at once too, and other queries are left alone', async () => {
+    const s = setup();
+    s.h.api.setScenario({ error: undefined });
+    const query = s.queries.resource({ path: PATH });
+    const other = s.queries.resource({ path: MUTATION_PATH });
+    await act(() => s.h.queryClient.prefetchQuery(query));
+    await act(() => s.h.queryClient.prefetchQuery(other));
+    s.h.api.setScenario({ error: { status: 503, retryAfterSeconds: 1 } });
+    void s.h.queryClient.refetchQueries({ queryKey: query.queryKey });
+    await flush(10);
+    expect(s.statuses()).toEqual([{ kind: 'query', status: 'retrying' }]);
+    expect(s.requests()).toBe(2);
+    void s.store.retryNow(s.store.getSnapshot()[0]!);
+    await flush(10);
+    expect(s.requests()).toBe(3);
+    expect(s.h.api.countRequests({ path: MUTATION_PATH })).toBe(1);
+    s.unsubscribe();
+  });
+
+  it('does nothing once the scheduled retry is due, for a recovered entry, or for an unknown id', async () => {
+    const s = setup();
+    s.h.api.setScenario({ slow: { latencyMs: 500 } });
+    s.prefetch();
+    await flush(1500); // the retry went out at 1.5 s and is on its way
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'retrying', waiting: null });
+    expect(s.requests()).toBe(2);
+    await s.store.retryNow(s.store.getSnapshot()[0]!);
+    await s.store.retryNow('query:unknown');
+    await flush(10);
+    expect(s.requests()).toBe(2);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ retryingNow: false });
+    s.unsubscribe();
+
+    const r = setup();
+    r.prefetch();
+    await flush(10);
+    r.h.api.setScenario({ error: undefined });
+    await flush(2000);
+    expect(r.statuses()).toEqual([{ kind: 'query', status: 'recovered' }]);
+    await r.store.retryNow(r.store.getSnapshot()[0]!);
+    await flush(10);
+    expect(r.requests()).toBe(2);
+    expect(r.statuses()).toEqual([{ kind: 'query', status: 'recovered' }]);
+    r.unsubscribe();
+  });
+});
+
+describe('what an entry says', () => {
+  it('a recovered query keeps the failure it recovered from; a final failure counts each failed attempt', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    s.h.api.setScenario({ error: undefined });
+    await flush(2000);
+    expect(s.store.getSnapshot()[0]).toMatchObject({
+      status: 'recovered',
+      failureCount: 1,
+      httpStatus: 503,
+      paused: false,
+      retryingNow: false,
+      waiting: null,
+      retryAt: undefined,
+      nextAttemptAt: undefined,
+      since: Date.parse('2025-03-01T14:00:00.000Z'),
+    });
+    s.unsubscribe();
+
+    const f = setup();
+    f.prefetch();
+    await flush(5000);
+    expect(f.store.getSnapshot()[0]).toMatchObject({ status: 'failed', failureCount: 2, label: 'Service unavailable (503)', paused: false });
+    f.unsubscribe();
+  });
+
+  it('labels come through the error catalog', async () => {
+    const s = setup({ errorCatalog: { codes: { E9999: { title: 'Engine resting' } } } });
+    s.prefetch();
+    await flush(10);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ label: 'Engine resting (503)' });
+    s.unsubscribe();
+  });
+
+  it('a retry paused while offline says so', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    act(() => onlineManager.setOnline(false));
+    try {
+      await flush(2000);
+      expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'retrying', paused: true, waiting: 'offline' });
+    } finally {
+      act(() => onlineManager.setOnline(true));
+    }
+    await flush(10);
+    s.unsubscribe();
+  });
+
+  it('the snapshot stays the same array while nothing an entry shows changes', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    const before = s.store.getSnapshot();
+    const calls = s.listener.mock.calls.length;
+    s.h.queryClient.getQueryCache().find({ queryKey: s.queries.resource({ path: PATH }).queryKey })!.setState({});
+    await flush(10);
+    expect(s.store.getSnapshot()).toBe(before);
+    expect(s.listener).toHaveBeenCalledTimes(calls);
+    s.unsubscribe();
+  });
+});
+
+describe('surfaces follow who looks', () => {
+  it('a final failure toasts while a component observes it, and goes quiet once none does', async () => {
+    const s = setup({ surfaces: {} });
+    const observer = new QueryObserver(s.h.queryClient, { ...s.queries.resource({ path: PATH }), retry: 1 });
+    const stop = observer.subscribe(() => {});
+    await flush(5000);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'toast' });
+    stop();
+    await flush();
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'none' });
+    s.unsubscribe();
+  });
+
+  it('a panel claiming the error makes it the only surface; a final failure it showed is gone with it', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    const claims = errorClaimsFor(s.h.queryClient);
+    const release = claims.claim(s.store.getSnapshot()[0]!.error);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'retrying', surface: 'panel' });
+    release();
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'retrying', surface: 'toast' });
+    await flush(5000);
+    const releaseFinal = claims.claim(s.store.getSnapshot()[0]!.error);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'panel' });
+    releaseFinal();
+    expect(s.store.getSnapshot()).toEqual([]);
     s.unsubscribe();
   });
 });
