@@ -17,15 +17,16 @@ const MUTATION_PATH = '/v1/migrations/mig_000002';
 
 function setup(options: { surfaces?: ErrorSurfaceOptions; status?: number; errorCatalog?: ErrorCatalog } = {}) {
   const h = createHarness({ api: { scenario: { error: { status: options.status ?? 503, retryAfterSeconds: 1, code: 'E9999' } } } });
+  const retryPolicy = createRetryPolicy(1);
   const store = new RetryActivityStore({
     queryClient: h.queryClient,
-    retryPolicy: createRetryPolicy(1),
+    retryPolicy,
     errorCatalog: options.errorCatalog,
     surfaces: options.surfaces ?? { backgroundToasts: true },
   });
   const listener = vi.fn();
   const unsubscribe = store.subscribe(listener);
-  const queries = senseiQueries(h.client, { retry: 1 });
+  const queries = senseiQueries(h.client, { retry: retryPolicy });
   const prefetch = (meta?: Record<string, unknown>) => {
     const query = queries.resource({ path: PATH });
     void h.queryClient.prefetchQuery(meta ? { ...query, meta: { ...query.meta, ...meta } } : query);
@@ -415,6 +416,22 @@ describe('retryNow on a query that waits to retry', () => {
     await flush(10);
     expect(s.requests()).toBe(3);
     expect(s.h.api.countRequests({ path: MUTATION_PATH })).toBe(1);
+    s.unsubscribe();
+  });
+
+  it('does nothing at the very millisecond the scheduled retry is due: that attempt goes out by itself', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    const [entry] = s.store.getSnapshot();
+    expect(entry).toMatchObject({ status: 'retrying', waiting: 'retry' });
+    vi.setSystemTime(entry!.retryAt!); // the clock reads the due time; the retry's timer has not run yet
+    void s.store.retryNow(entry!);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ retryingNow: false });
+    await flush();
+    expect(s.requests()).toBe(1);
+    await flush(2000);
+    expect(s.requests()).toBe(2);
     s.unsubscribe();
   });
 
