@@ -557,3 +557,52 @@ describe('surfaces follow who looks', () => {
     s.unsubscribe();
   });
 });
+
+describe('more retryNow and grace edges', () => {
+  it('a retry paused offline can be retried now: it is marked on its way', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(10);
+    act(() => onlineManager.setOnline(false));
+    try {
+      await flush(2000);
+      const [entry] = s.store.getSnapshot();
+      expect(entry).toMatchObject({ status: 'retrying', paused: true, waiting: 'offline' });
+      void s.store.retryNow(entry!);
+      expect(s.store.getSnapshot()[0]).toMatchObject({ retryingNow: true });
+    } finally {
+      act(() => onlineManager.setOnline(true));
+    }
+    await flush(10);
+    s.unsubscribe();
+  });
+
+  it('a query started over that gives up again gets a fresh grace before its toast', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(5000);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'toast' });
+    void s.store.retryNow(s.store.getSnapshot()[0]!);
+    await flush(1050); // fails, waits 1 s, fails again
+    expect(s.requests()).toBe(4);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'none' });
+    await flush(100);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'toast' });
+    s.unsubscribe();
+  });
+
+  it('with React reporting commits, a final failure toasts only after a commit of the snapshot its grace emitted', async () => {
+    const s = setup();
+    s.store.committed(s.store.getSnapshot());
+    s.prefetch();
+    await flush(1000);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'none' });
+    const calls = s.listener.mock.calls.length;
+    await flush(100);
+    expect(s.listener.mock.calls.length).toBeGreaterThan(calls); // the grace's end asks for a render
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'none' });
+    s.store.committed(s.store.getSnapshot());
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'toast' });
+    s.unsubscribe();
+  });
+});
