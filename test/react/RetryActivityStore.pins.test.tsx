@@ -605,4 +605,31 @@ describe('more retryNow and grace edges', () => {
     expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'toast' });
     s.unsubscribe();
   });
+
+  it('a commit of an older snapshot does not end the wait: the render the grace asked for may still be on its way', async () => {
+    const s = setup();
+    s.store.committed(s.store.getSnapshot());
+    s.prefetch();
+    await flush(1000);
+    const older = s.store.getSnapshot();
+    await flush(100);
+    expect(s.store.getSnapshot()).not.toBe(older);
+    s.store.committed(older);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'none' });
+    s.unsubscribe();
+  });
+
+  it('a final failure dismissed during its grace is gone for good: its grace ends with it, no later notification', async () => {
+    const s = setup();
+    s.prefetch();
+    await flush(1000);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'failed', surface: 'none' });
+    s.store.dismiss(s.store.getSnapshot()[0]!);
+    await flush();
+    expect(s.store.getSnapshot()).toEqual([]);
+    const calls = s.listener.mock.calls.length;
+    await flush(500);
+    expect(s.listener).toHaveBeenCalledTimes(calls);
+    s.unsubscribe();
+  });
 });
