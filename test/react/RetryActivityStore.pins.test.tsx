@@ -370,6 +370,17 @@ describe('subscribers', () => {
     unsubscribe();
   });
 
+  it('once every one of several subscribers left, the store hears nothing of new retries', async () => {
+    const s = setup();
+    const leave = s.store.subscribe(() => {});
+    leave();
+    s.unsubscribe();
+    s.prefetch();
+    await flush(10);
+    expect(s.h.api.countRequests({ path: PATH })).toBe(1);
+    expect(s.store.getSnapshot()).toEqual([]);
+  });
+
   it('getServerSnapshot is always empty', async () => {
     const s = setup();
     s.prefetch();
