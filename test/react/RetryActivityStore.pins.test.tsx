@@ -569,6 +569,28 @@ describe('surfaces follow who looks', () => {
   });
 });
 
+describe('a panel still showing the last error', () => {
+  it('keeps a refetch that retries off the toasts: the panel shows the query error while it retries', async () => {
+    const s = setup();
+    s.h.api.setScenario({ error: undefined });
+    await act(() => s.h.queryClient.prefetchQuery(s.queries.resource({ path: PATH })));
+    s.h.api.setScenario({ error: { status: 503, retryAfterSeconds: 1 } });
+    void s.h.queryClient.refetchQueries();
+    await flush(5000); // a query with data keeps its error while it fetches again
+    const query = s.h.queryClient.getQueryCache().find({ queryKey: s.queries.resource({ path: PATH }).queryKey })!;
+    const release = errorClaimsFor(s.h.queryClient).claim(query.state.error); // as a panel rendering query.error does
+    void s.h.queryClient.refetchQueries();
+    await flush(10);
+    const [entry] = s.store.getSnapshot();
+    expect(entry).toMatchObject({ status: 'retrying', surface: 'panel' });
+    expect(entry!.error).not.toBe(query.state.error); // the retry answers a newer failure
+    release();
+    await flush(10);
+    expect(s.store.getSnapshot()[0]).toMatchObject({ status: 'retrying', surface: 'toast' });
+    s.unsubscribe();
+  });
+});
+
 describe('more retryNow and grace edges', () => {
   it('a retry paused offline can be retried now: it is marked on its way', async () => {
     const s = setup();
